@@ -1,0 +1,87 @@
+"""`smpp-tui simulator`: run the local OVHcloud API standalone, for curl or any OVH client."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+
+from smpp_tui.simulator.demo import DemoKeys, build_demo_world
+from smpp_tui.simulator.faults import Fault, parse_fault
+from smpp_tui.simulator.gate import INVALID_CREDENTIAL, NOT_CREDENTIAL, GatePolicy
+from smpp_tui.simulator.server import Simulator
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
+    parser.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the demo data and faults")
+    faults = parser.add_argument_group("fault injection")
+    faults.add_argument("--latency", type=float, metavar="SECONDS", help="delay every answer")
+    faults.add_argument(
+        "--error-rate", type=float, metavar="SHARE", help="answer 500 to this share (0..1)"
+    )
+    faults.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help="'[METHOD] [PATH] EFFECT[=VALUE] [times=N]', EFFECT one of latency, status, rate, "
+        "drop, slow, html, list; for example 'PUT /sms/*/smpp/allowedIPs status=403' (repeatable)",
+    )
+    faults.add_argument(
+        "--pending-error",
+        choices=(INVALID_CREDENTIAL, NOT_CREDENTIAL),
+        default=INVALID_CREDENTIAL,
+        help="what a consumer key waiting for validation gets (both happen on OVHcloud)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        faults = [parse_fault(spec) for spec in args.fault]
+        if args.latency:
+            faults.insert(0, Fault("latency", args.latency))
+        if args.error_rate:
+            faults.append(Fault("rate", args.error_rate))
+    except ValueError as error:
+        print(f"smpp-tui simulator: {error}", file=sys.stderr)
+        return 2
+    world, customers = build_demo_world()
+    sim = Simulator(
+        world,
+        args.host,
+        args.port,
+        policy=GatePolicy(pending_error=args.pending_error),
+        fault_seed=args.seed,
+    )
+    for fault in faults:
+        sim.inject(fault)
+    try:
+        sim.start()
+    except OSError as error:
+        print(
+            f"smpp-tui simulator: cannot listen on {args.host}:{args.port} ({error.strerror});"
+            " choose another --port, or 0 for a free one",
+            file=sys.stderr,
+        )
+        return 2
+    print(banner(sim, customers[0].keys), flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        sim.wait()
+    return 0
+
+
+def banner(sim: Simulator, keys: DemoKeys) -> str:
+    return "\n".join(
+        [
+            f"OVHcloud API simulator listening on {sim.url}",
+            f"  API endpoint        {sim.endpoint}",
+            f"  application key     {keys.application_key}",
+            f"  application secret  {keys.application_secret}",
+            f"  consumer key        {keys.consumer_key}  (validated, GET/POST/PUT/DELETE /*)",
+            "These are public demo values; they open nothing but this simulator.",
+            f"Try: curl {sim.endpoint}/auth/time",
+            "Stop with Ctrl+C.",
+        ]
+    )

@@ -1,0 +1,57 @@
+"""The demo world: public, fixed credentials that `smpp-tui --demo` and the tests connect with.
+
+These keys are demo values printed by `smpp-tui simulator`; they open nothing but the simulator.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from smpp_tui.simulator.world import Application, Credential, Customer, World
+
+ALL_RIGHTS = [{"method": m, "path": "/*"} for m in ("GET", "POST", "PUT", "DELETE")]
+
+
+@dataclass(frozen=True)
+class DemoKeys:
+    """What a client needs to talk to the simulator as one demo customer."""
+
+    application_key: str
+    application_secret: str
+    consumer_key: str
+
+
+@dataclass(frozen=True)
+class DemoCustomer:
+    customer: Customer
+    application: Application
+    credential: Credential
+
+    @property
+    def keys(self) -> DemoKeys:
+        return DemoKeys(self.application.key, self.application.secret, self.credential.consumer_key)
+
+
+# nichandle, e-mail (where new SMPP passwords are "sent"), first name, name, organisation
+_PEOPLE = (
+    ("dc12345-ovh", "ops@example.com", "Dana", "Carter", "Example Telecom"),
+    ("jm67890-ovh", "jules.martin@example.org", "Jules", "Martin", None),
+)
+
+
+def build_demo_world(clock: Callable[[], float] = time.time) -> tuple[World, list[DemoCustomer]]:
+    """Two customers, each with its own application and a validated all-rights consumer key."""
+    world = World(clock)
+    customers = []
+    for number, person in enumerate(_PEOPLE, start=1):
+        customer = world.add_customer(Customer(*person))
+        application = world.register_application(
+            customer, key=f"demoAppKey{number:06d}", secret=f"demoAppSecret{number:019d}"
+        )
+        credential = world.issue_credential(
+            application, ALL_RIGHTS, consumer_key=f"demoConsumerKey{number:017d}"
+        )
+        customers.append(DemoCustomer(customer, application, credential))
+    return world, customers

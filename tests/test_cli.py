@@ -1,0 +1,126 @@
+"""The `smpp-tui` command as a user runs it, in a subprocess."""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import ovh
+import pytest
+import requests
+
+from smpp_tui import __version__
+
+SCRIPT = Path(sys.executable).parent / "smpp-tui"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "smpp_tui", *args], capture_output=True, text=True, timeout=30
+    )
+
+
+def test_version_from_the_script_and_the_module():
+    assert run("--version").stdout.strip() == f"smpp-tui {__version__}"
+    script = subprocess.run([SCRIPT, "--version"], capture_output=True, text=True, timeout=30)
+    assert script.stdout.strip() == f"smpp-tui {__version__}"
+
+
+def test_help_lists_the_simulator():
+    result = run("--help")
+    assert result.returncode == 0
+    assert "simulator" in result.stdout
+    assert "--port" in run("simulator", "--help").stdout
+
+
+@pytest.fixture
+def standalone():
+    """`smpp-tui simulator` running, with what it printed parsed."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "smpp_tui", "simulator", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        if line.startswith("Stop with"):
+            break
+    text = "".join(lines)
+    printed = {
+        name: re.search(rf"{label}\s+(\S+)", text).group(1)
+        for name, label in [
+            ("endpoint", "API endpoint"),
+            ("application_key", "application key"),
+            ("application_secret", "application secret"),
+            ("consumer_key", "consumer key"),
+        ]
+    }
+    yield process, printed
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+
+
+def test_the_standalone_simulator_answers_curl_and_the_ovh_client(standalone):
+    process, printed = standalone
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/1\.0", printed["endpoint"])
+    assert isinstance(requests.get(printed["endpoint"] + "/auth/time", timeout=5).json(), int)
+    ovh.client.ENDPOINTS["standalone-simulator"] = printed["endpoint"]
+    client = ovh.Client(
+        "standalone-simulator",
+        printed["application_key"],
+        printed["application_secret"],
+        printed["consumer_key"],
+        timeout=(2, 5),
+    )
+    assert client.get("/me")["nichandle"] == "dc12345-ovh"
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=10) == 0
+
+
+def test_faults_from_the_command_line():
+    process = subprocess.Popen(
+        [sys.executable, "-m", "smpp_tui", "simulator", "--fault", "GET /auth/time status=503"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        endpoint = next(line.split()[-1] for line in process.stdout if "API endpoint" in line)
+        answer = requests.get(endpoint + "/auth/time", timeout=5)
+        assert answer.status_code == 503
+        assert answer.json()["class"] == "Server::ServiceUnavailable"
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--fault", "explode"], "cannot read 'explode'"),
+        (["--error-rate", "3"], "between 0 and 1"),
+    ],
+)
+def test_bad_fault_options_exit_2_with_a_message(args, message):
+    result = run("simulator", *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_busy_port_exits_2_with_a_message():
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("simulator", "--port", str(port))
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr
