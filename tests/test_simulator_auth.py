@@ -139,6 +139,8 @@ def test_a_key_limited_to_get_me_is_not_granted_elsewhere(sim, make_client):
     assert client.get("/me")["nichandle"] == "dc12345-ovh"
     for call in (
         lambda: client.get("/auth/currentCredential"),
+        lambda: client.get("/sms"),
+        lambda: client.put("/sms/smpp-dc12345-1/smpp/allowedIPs", action="add", ips=["192.0.2.1"]),
         lambda: client.post("/auth/logout"),
     ):
         with pytest.raises(ovh_errors.NotGrantedCall) as raised:

@@ -16,6 +16,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
     parser.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the demo data and faults")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=0,
+        metavar="N",
+        help="add N x 200 SMS accounts of 500 SMS each to the first customer (benchmarks)",
+    )
     faults = parser.add_argument_group("fault injection")
     faults.add_argument("--latency", type=float, metavar="SECONDS", help="delay every answer")
     faults.add_argument(
@@ -47,7 +54,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"smpp-tui simulator: {error}", file=sys.stderr)
         return 2
-    world, customers = build_demo_world()
+    if args.scale < 0:
+        print("smpp-tui simulator: --scale is a whole number >= 0", file=sys.stderr)
+        return 2
+    world, customers = build_demo_world(seed=args.seed, scale=args.scale)
     sim = Simulator(
         world,
         args.host,
@@ -82,6 +92,7 @@ def banner(sim: Simulator, keys: DemoKeys) -> str:
             f"  consumer key        {keys.consumer_key}  (validated, GET/POST/PUT/DELETE /*)",
             "These are public demo values; they open nothing but this simulator.",
             f"Try: curl {sim.endpoint}/auth/time",
+            f"Simulated e-mails (new SMPP passwords): curl {sim.url}/_sim/outbox",
             "Stop with Ctrl+C.",
         ]
     )

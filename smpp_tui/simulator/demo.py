@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from smpp_tui.simulator.sms.demo_data import populate
 from smpp_tui.simulator.world import Application, Credential, Customer, World
 
 ALL_RIGHTS = [{"method": m, "path": "/*"} for m in ("GET", "POST", "PUT", "DELETE")]
@@ -41,8 +42,12 @@ _PEOPLE = (
 )
 
 
-def build_demo_world(clock: Callable[[], float] = time.time) -> tuple[World, list[DemoCustomer]]:
-    """Two customers, each with its own application and a validated all-rights consumer key."""
+def build_demo_world(
+    clock: Callable[[], float] = time.time, *, seed: int = 0, scale: int = 0
+) -> tuple[World, list[DemoCustomer]]:
+    """Two customers, each with its own application, a validated all-rights consumer key and
+    SMS accounts (deterministic from `seed`; `scale` adds hundreds of accounts for benchmarks).
+    """
     world = World(clock)
     customers = []
     for number, person in enumerate(_PEOPLE, start=1):
@@ -54,4 +59,5 @@ def build_demo_world(clock: Callable[[], float] = time.time) -> tuple[World, lis
             application, ALL_RIGHTS, consumer_key=f"demoConsumerKey{number:017d}"
         )
         customers.append(DemoCustomer(customer, application, credential))
+    populate(world.sms, [person[0] for person in _PEOPLE], world.now(), seed, scale)
     return world, customers

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from smpp_tui.simulator.sms.state import SmsState
+
 _ALPHABET = string.ascii_letters + string.digits
 
 PENDING = "pendingValidation"
@@ -138,6 +140,8 @@ class World:
         self.applications: dict[str, Application] = {}
         self.credentials: dict[str, Credential] = {}
         self._next_id = 1
+        # The /sms section's state; its knobs are `world.sms.behaviour`.
+        self.sms = SmsState()
 
     def now(self) -> float:
         """The server's clock: the injected clock plus `time_offset` (to simulate skew)."""

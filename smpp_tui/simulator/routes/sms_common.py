@@ -1,0 +1,68 @@
+"""What the `/sms` route modules share: finding the caller's account, reading arguments, and
+OVHcloud's expanded-list pagination."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from smpp_tui.simulator import errors
+from smpp_tui.simulator.router import Reply, Request
+from smpp_tui.simulator.sms import SmsAccount, SmsState
+
+EXPANDED_MODE = "CachedObjectList-Pages"
+
+
+def sms(request: Request) -> SmsState:
+    return request.world.sms
+
+
+def account_of(request: Request) -> SmsAccount:
+    """The `{serviceName}` account, if it is the caller's (404 as for a missing one)."""
+    return sms(request).account(request.customer.nichandle, request.params["serviceName"])
+
+
+def integer(name: str, text: str | None) -> int | None:
+    if text is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise errors.bad_request(f"Invalid {name} {text!r}: an integer") from None
+
+
+def path_id(request: Request, name: str = "id") -> int:
+    value = integer(name, request.params[name])
+    assert value is not None
+    return value
+
+
+def missing(name: str, value: object) -> errors.ApiError:
+    return errors.not_found(f"The requested object ({name} = {value}) does not exist")
+
+
+def _page_header(request: Request, name: str, default: int) -> int:
+    value = integer(name, request.header(name)) if request.header(name) else default
+    if value is None or value < 1:
+        raise errors.bad_request(f"Invalid {name}: a whole number of at least 1")
+    return value
+
+
+def listing(request: Request, ids: Sequence[Any], expand: Callable[[Any], Any]) -> Any:
+    """A list route's answer: the ids, or with `X-Pagination-Mode: CachedObjectList-Pages`
+    (unless the behaviour ignores it) one page of whole objects and the pagination headers."""
+    behaviour = sms(request).behaviour
+    if request.header("X-Pagination-Mode") != EXPANDED_MODE or not behaviour.expanded_lists:
+        return list(ids)
+    size = min(_page_header(request, "X-Pagination-Size", behaviour.max_page_size),
+               behaviour.max_page_size)  # fmt: skip
+    number = _page_header(request, "X-Pagination-Number", 1)
+    page = ids[(number - 1) * size : number * size]
+    headers = {
+        "X-Pagination-Mode": EXPANDED_MODE,
+        "X-Pagination-Elements": str(len(ids)),
+        "X-Pagination-Total": str(-(-len(ids) // size)),
+        "X-Pagination-Size": str(size),
+        "X-Pagination-Number": str(number),
+    }
+    return Reply([expand(item) for item in page], headers=headers)

@@ -1,0 +1,52 @@
+"""`/sms/{sn}/senders`: request, read, change and delete senders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from smpp_tui.simulator import errors
+from smpp_tui.simulator.router import Request, Router
+from smpp_tui.simulator.routes.sms_common import account_of, missing, sms
+from smpp_tui.simulator.sms.senders import Sender, new_sender, update_sender
+
+router = Router()
+
+
+def _sender(request: Request) -> tuple[dict[str, Sender], Sender]:
+    senders = account_of(request).senders
+    name = request.params["sender"]
+    if name not in senders:
+        raise missing("sender", name)
+    return senders, senders[name]
+
+
+@router.route("GET", "/sms/{serviceName}/senders")
+def list_senders(request: Request) -> list[str]:
+    return list(account_of(request).senders)
+
+
+@router.route("POST", "/sms/{serviceName}/senders")
+def create_sender(request: Request) -> str:
+    account = account_of(request)
+    delay = sms(request).behaviour.sender_review_delay
+    sender = new_sender(request.body, request.world.now(), delay)
+    if sender.sender in account.senders:
+        raise errors.conflict(f"The sender {sender.sender} already exists on {account.name}")
+    account.senders[sender.sender] = sender
+    return sender.sender
+
+
+@router.route("GET", "/sms/{serviceName}/senders/{sender}")
+def get_sender(request: Request) -> dict[str, Any]:
+    return _sender(request)[1].describe(request.world.now())
+
+
+@router.route("PUT", "/sms/{serviceName}/senders/{sender}")
+def change_sender(request: Request) -> None:
+    update_sender(_sender(request)[1], request.body, request.world.now())
+
+
+@router.route("DELETE", "/sms/{serviceName}/senders/{sender}")
+def delete_sender(request: Request) -> None:
+    senders, sender = _sender(request)
+    del senders[sender.sender]

@@ -1,0 +1,42 @@
+"""The simulated SMS service of one world: accounts by customer, outbox, exports, knobs."""
+
+from __future__ import annotations
+
+from smpp_tui.simulator import errors
+from smpp_tui.simulator.sms.account import SmsAccount
+from smpp_tui.simulator.sms.behaviour import SmsBehaviour
+from smpp_tui.simulator.sms.documents import Documents
+from smpp_tui.simulator.sms.outbox import Outbox
+
+
+class SmsState:
+    def __init__(self, behaviour: SmsBehaviour | None = None) -> None:
+        self.behaviour = behaviour or SmsBehaviour()
+        self.accounts: dict[str, SmsAccount] = {}
+        self.outbox = Outbox()
+        self.documents = Documents()
+        self._by_owner: dict[str, dict[str, SmsAccount]] = {}
+
+    def add(self, account: SmsAccount) -> SmsAccount:
+        if account.name in self.accounts:
+            raise ValueError(f"an SMS account named {account.name} already exists")
+        self.accounts[account.name] = account
+        self._by_owner.setdefault(account.owner, {})[account.name] = account
+        return account
+
+    def names_of(self, owner: str) -> list[str]:
+        return sorted(self._by_owner.get(owner, {}))
+
+    def find(self, owner: str, name: str) -> SmsAccount | None:
+        """One of the owner's accounts; another customer's is as unknown as a missing one."""
+        return self._by_owner.get(owner, {}).get(name)
+
+    def account(self, owner: str, name: str) -> SmsAccount:
+        account = self.find(owner, name)
+        if account is None:
+            raise errors.not_found()
+        return account
+
+    def make_all_traffic(self) -> int:
+        """Generate every account's history now (benchmarks); the number of outgoing SMS."""
+        return sum(len(account.traffic.outgoing) for account in self.accounts.values())

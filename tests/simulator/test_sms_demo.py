@@ -1,0 +1,71 @@
+"""The demo data: deterministic, complete, realistic, and cheap to build."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+from smpp_tui.simulator import build_demo_world
+from smpp_tui.simulator.sms.schema import enum
+from tests.simulator.conftest import FULL, MAIN, START, Clock
+
+
+def _fingerprint(world) -> list:
+    main = world.sms.accounts[FULL].traffic.outgoing
+    sample = [record.describe() for record in main.records(main.query()[:50])]
+    accounts = [
+        (a.name, a.description, a.credits_left, a.allowed_ips) for a in world.sms.accounts.values()
+    ]
+    return [accounts, sample]
+
+
+def test_the_same_seed_gives_the_same_world_and_another_seed_another():
+    one, _ = build_demo_world(clock=Clock(), seed=7)
+    two, _ = build_demo_world(clock=Clock(), seed=7)
+    three, _ = build_demo_world(clock=Clock(), seed=8)
+    assert _fingerprint(one) == _fingerprint(two) != _fingerprint(three)
+
+
+def test_the_first_customer_has_everything_the_screens_show():
+    world, customers = build_demo_world(clock=Clock())
+    now = world.now()
+    accounts = [world.sms.accounts[n] for n in world.sms.names_of(customers[0].customer.nichandle)]
+    assert len(accounts) >= 8
+    smpp = [a for a in accounts if a.smpp]
+    assert {a.smpp_status(now) for a in smpp} == set(enum("sms.SettingsStatusEnum"))
+    assert all(a.name.startswith("smpp-dc12345-") for a in smpp)
+    assert all(a.name.startswith("sms-dc12345-") for a in accounts if not a.smpp)
+    descriptions = [a.description for a in accounts]
+    assert any("[/]" in d for d in descriptions)
+    assert any(not d.isascii() for d in descriptions)
+    assert any(a.credits_left != int(a.credits_left) for a in accounts)
+
+
+def test_the_main_history_is_big_and_realistic():
+    world, _ = build_demo_world(clock=Clock())
+    history = world.sms.accounts[MAIN].traffic.outgoing
+    records = history.records(history.query())
+    assert len(records) >= 20_000
+    assert START - records[-1].created > 85 * 86_400
+    ptts = Counter(r.ptt for r in records)
+    assert 0.8 < ptts[0] / len(records) < 0.95
+    assert ptts[254] > 0
+    assert {3, 5, 6, 9, 53, 800, 801} <= set(ptts)
+    assert {r.sender for r in records} <= set(world.sms.accounts[MAIN].senders)
+
+
+def test_building_the_demo_world_is_cheap():
+    started = time.perf_counter()
+    build_demo_world(clock=Clock())
+    assert time.perf_counter() - started < 0.3
+
+
+def test_scale_makes_hundreds_of_accounts_and_lazily_their_history():
+    world, _customers = build_demo_world(clock=Clock(), scale=1)
+    assert len(world.sms.accounts) >= 200
+    assert not any(a.traffic_made for a in world.sms.accounts.values())
+    assert sum(plan_size(a) for a in world.sms.accounts.values()) >= 100_000
+
+
+def plan_size(account) -> int:
+    return account.traffic_source.args[0].outgoing
