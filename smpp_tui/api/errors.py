@@ -1,0 +1,114 @@
+"""The app's own errors: every failure of a call to OVHcloud becomes one of these.
+
+Each carries a message a user understands (`str(error)`), OVHcloud's query id when there was an
+answer (support needs it), and the HTTP status when there was one. Messages never contain a
+secret: they are written here from the method, the route pattern and OVHcloud's answer, never
+from the request or the client's configuration.
+"""
+
+from __future__ import annotations
+
+
+class ApiError(Exception):
+    """A call to OVHcloud failed; `str()` is the message for the user."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        query_id: str | None = None,
+        status: int | None = None,
+        code: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.query_id = query_id
+        self.status = status
+        self.code = code  # OVHcloud's `errorCode`, when it sent one
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r}, query_id={self.query_id!r})"
+
+
+class ConfigurationError(ApiError):
+    """The endpoint or the credentials cannot make a client (nothing was sent)."""
+
+
+class InvalidInput(ApiError):
+    """A value the user typed was refused before any request."""
+
+
+class ReadOnlyRefused(ApiError):
+    """A write attempted while the profile is read-only (nothing was sent)."""
+
+
+class AuthError(ApiError):
+    """OVHcloud refused the credentials or the key's rights."""
+
+
+class InvalidCredentials(AuthError):
+    """The application key, its secret or the consumer key is not (or no longer) valid."""
+
+
+class NotGranted(AuthError):
+    """The consumer key's access rules do not cover this call."""
+
+    def __init__(self, method: str, pattern: str, **context) -> None:
+        super().__init__(f"this API key may not call {method} {pattern}", **context)
+        self.method = method
+        self.pattern = pattern
+
+
+class Forbidden(AuthError):
+    """OVHcloud refused the call for another reason (for example the caller's IP)."""
+
+
+class ClockOutOfSync(AuthError):
+    """OVHcloud still found the request's timestamp out of its window after a re-sync."""
+
+
+class NotFound(ApiError):
+    """The thing asked for does not exist (any more)."""
+
+
+class BadRequest(ApiError):
+    """OVHcloud refused the values sent."""
+
+
+class Conflict(ApiError):
+    """The change conflicts with the current state (it already exists, it is busy...)."""
+
+
+class Expired(ApiError):
+    """The resource has expired (HTTP 460)."""
+
+
+class RateLimited(ApiError):
+    """Too many requests: OVHcloud asks to slow down."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **context) -> None:
+        super().__init__(message, **context)
+        self.retry_after = retry_after
+
+
+class ServerError(ApiError):
+    """OVHcloud failed on its side (5xx or an unexpected status)."""
+
+
+class Unreachable(ApiError):
+    """No answer at all: DNS, refused or dropped connection, proxy, TLS."""
+
+
+class TimedOut(ApiError):
+    """OVHcloud did not answer within the timeout."""
+
+    def __init__(self, seconds: float, **context) -> None:
+        super().__init__(f"OVHcloud did not answer in {seconds:g} s", **context)
+        self.seconds = seconds
+
+
+class InvalidResponse(ApiError):
+    """An answer this app cannot read: not JSON, or not the shape the schema promises."""

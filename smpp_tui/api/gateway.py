@@ -1,0 +1,268 @@
+"""The gateway: every read and write the app makes on OVHcloud, typed.
+
+Methods block; the store calls them off the event loop (`in_background` runs one on a daemon
+thread). Writes raise `ReadOnlyRefused` in read-only mode before anything is sent. Every
+failure is one of `smpp_tui.api.errors`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from smpp_tui.api import checks
+from smpp_tui.api.connection import DEFAULT_TIMEOUT, Credentials
+from smpp_tui.api.errors import InvalidInput, ReadOnlyRefused
+from smpp_tui.api.fanout import in_background
+from smpp_tui.api.lists import Lister
+from smpp_tui.api.models import (
+    Account,
+    AllowedIps,
+    CurrentCredential,
+    IncomingSms,
+    Me,
+    OutgoingSms,
+    Page,
+    PttMeaning,
+    Sender,
+    ServiceInfo,
+    SmppSettings,
+)
+from smpp_tui.api.routes import route
+from smpp_tui.api.transport import Connection
+
+F = TypeVar("F", bound=Callable[..., Any])
+_KEEP = object()  # an argument left as it is
+R = TypeVar("R")
+
+
+def _write(action: str) -> Callable[[F], F]:
+    """Refuse the method in read-only mode, naming what would have been done."""
+
+    def decorate(method: F) -> F:
+        @functools.wraps(method)
+        def guarded(self: Gateway, *args: Any, **kwargs: Any) -> Any:
+            if self.read_only:
+                raise ReadOnlyRefused(f"read-only profile: not allowed to {action}")
+            return method(self, *args, **kwargs)
+
+        return guarded  # type: ignore[return-value]
+
+    return decorate
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    """Filters of the outgoing history; OVHcloud compares each for equality, dates as a range."""
+
+    sender: str | None = None
+    receiver: str | None = None
+    ptt: int | None = None
+    delivery_receipt: int | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    message_id: str | None = None
+    batch_id: str | None = None
+    tag: str | None = None
+
+    def query(self) -> dict[str, Any]:
+        return {
+            "sender": self.sender,
+            "receiver": self.receiver,
+            "ptt": self.ptt,
+            "deliveryReceipt": self.delivery_receipt,
+            "creationDatetime.from": self.since,
+            "creationDatetime.to": self.until,
+            "messageID": self.message_id,
+            "batchID": self.batch_id,
+            "tag": self.tag,
+        }
+
+
+class Gateway:
+    def __init__(
+        self, connection: Connection, *, read_only: bool = False, expanded_lists: bool = True
+    ) -> None:
+        self.connection = connection
+        self.read_only = read_only
+        self.lists = Lister(connection, expanded=expanded_lists)
+
+    @classmethod
+    def connect(
+        cls,
+        endpoint: str,
+        credentials: Credentials,
+        *,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        read_only: bool = False,
+        expanded_lists: bool = True,
+    ) -> Gateway:
+        """A gateway on `ovh-eu`, `ovh-ca`, `ovh-us` or an API URL; nothing is sent yet."""
+        connection = Connection(endpoint, credentials, timeout)
+        return cls(connection, read_only=read_only, expanded_lists=expanded_lists)
+
+    def in_background(self, method: Callable[..., R], *args: Any) -> Future[R]:
+        """Run `method(*args)` on a daemon thread: quitting never waits for it."""
+        return in_background(method, *args)
+
+    def _get(self, template: str, *pieces: object, **query: Any) -> Any:
+        return self.connection.request("GET", route(template, *pieces), query=query).body
+
+    def _send(self, method: str, template: str, *pieces: object, body: Any = None) -> Any:
+        return self.connection.request(method, route(template, *pieces), body=body).body
+
+    # accounts
+
+    def account_names(self) -> list[str]:
+        return sorted(self.lists.ids(route("/sms")))
+
+    def list_accounts(self) -> tuple[Account, ...]:
+        """Every SMS account of the customer, by name."""
+        bodies = self.lists.everything(route("/sms"), lambda name: route("/sms/{}", name))
+        return tuple(sorted((Account.from_api(b) for b in bodies), key=lambda a: a.name))
+
+    def account(self, name: str) -> Account:
+        return Account.from_api(self._get("/sms/{}", name))
+
+    @_write("change an SMS account")
+    def update_account(
+        self,
+        name: str,
+        *,
+        description: str | None = None,
+        callback_url: Any = _KEEP,
+        stop_callback_url: Any = _KEEP,
+    ) -> None:
+        """Change what is given (a URL may be None: no callback); the rest stays."""
+        changes = {
+            "description": description,
+            "callBack": callback_url,
+            "stopCallBack": stop_callback_url,
+        }
+        body = {key: value for key, value in changes.items() if value is not _KEEP}
+        if description is None:
+            del body["description"]
+        if not body:
+            raise InvalidInput("nothing to change")
+        self._send("PUT", "/sms/{}", name, body=body)
+
+    @_write("change the automatic recharge")
+    def set_automatic_recharge(self, name: str, pack: int | None, threshold: float) -> None:
+        """Buy `pack` credits (None: never) when fewer than `threshold` are left."""
+        checks.recharge(pack, threshold)
+        body = {"automaticRecreditAmount": pack, "creditThresholdForAutomaticRecredit": threshold}
+        self._send("PUT", "/sms/{}", name, body=body)
+
+    def service_info(self, name: str) -> ServiceInfo:
+        return ServiceInfo.from_api(self._get("/sms/{}/serviceInfos", name))
+
+    # SMPP
+
+    def smpp_settings(self, name: str) -> SmppSettings:
+        return SmppSettings.from_api(self._get("/sms/{}/smpp/settings", name), name)
+
+    def allowed_ips(self, name: str) -> AllowedIps:
+        return AllowedIps.from_api(self._get("/sms/{}/smpp/allowedIPs", name))
+
+    @_write("add allowed IPs")
+    def add_allowed_ips(self, name: str, ips: Iterable[str]) -> AllowedIps:
+        return self._change_ips(name, "add", ips)
+
+    @_write("remove allowed IPs")
+    def remove_allowed_ips(self, name: str, ips: Iterable[str]) -> AllowedIps:
+        return self._change_ips(name, "remove", ips)
+
+    def _change_ips(self, name: str, action: str, ips: Iterable[str]) -> AllowedIps:
+        body = {"action": action, "ips": checks.ipv4_addresses(ips)}
+        return AllowedIps.from_api(self._send("PUT", "/sms/{}/smpp/allowedIPs", name, body=body))
+
+    @_write("regenerate an SMPP password")
+    def regenerate_password(self, name: str) -> None:
+        """OVHcloud e-mails the new password to the contact address; it never returns it."""
+        self._send("POST", "/sms/{}/smpp/password", name)
+
+    # senders
+
+    def senders(self, name: str) -> tuple[Sender, ...]:
+        bodies = self.lists.everything(
+            route("/sms/{}/senders", name), lambda sender: route("/sms/{}/senders/{}", name, sender)
+        )
+        return tuple(sorted((Sender.from_api(b) for b in bodies), key=lambda s: s.sender))
+
+    def sender(self, name: str, sender: str) -> Sender:
+        return Sender.from_api(self._get("/sms/{}/senders/{}", name, sender))
+
+    @_write("request a sender")
+    def request_sender(self, name: str, sender: str, reason: str, description: str = "") -> None:
+        """Ask for a new sender; it waits for OVHcloud's moderator (`waitingValidation`)."""
+        checks.new_sender(sender, reason, description)
+        body = {"sender": sender, "reason": reason}
+        if description:
+            body["description"] = description
+        self._send("POST", "/sms/{}/senders", name, body=body)
+
+    @_write("delete a sender")
+    def delete_sender(self, name: str, sender: str) -> None:
+        self._send("DELETE", "/sms/{}/senders/{}", name, sender)
+
+    # credits
+
+    @_write("transfer credits")
+    def transfer_credits(self, name: str, target: str, credits: float) -> None:
+        checks.transfer(name, target, credits)
+        body = {"credits": credits, "smsAccountTarget": target}
+        self._send("POST", "/sms/{}/transferCredits", name, body=body)
+
+    # history
+
+    def outgoing(
+        self, name: str, filters: HistoryFilter | None = None, page: int = 1, size: int = 50
+    ) -> Page[OutgoingSms]:
+        """Page `page` (from 1) of the sent SMS, newest first."""
+        query = (filters or HistoryFilter()).query()
+        return self._history(name, "outgoing", OutgoingSms.from_api, query, page, size)
+
+    def outgoing_sms(self, name: str, sms_id: int) -> OutgoingSms:
+        return OutgoingSms.from_api(self._get("/sms/{}/outgoing/{}", name, sms_id))
+
+    @_write("delete a sent SMS from the history")
+    def delete_outgoing(self, name: str, sms_id: int) -> None:
+        self._send("DELETE", "/sms/{}/outgoing/{}", name, sms_id)
+
+    def incoming(self, name: str, page: int = 1, size: int = 50) -> Page[IncomingSms]:
+        """Page `page` (from 1) of the received SMS, newest first."""
+        return self._history(name, "incoming", IncomingSms.from_api, {}, page, size)
+
+    def _history(
+        self, name: str, way: str, parse: Callable[[Any], R], query: dict, page: int, size: int
+    ) -> Page[R]:
+        if page < 1 or size < 1:
+            raise InvalidInput("pages are numbered from 1 and hold at least one message")
+        bodies, total = self.lists.newest_first(
+            route(f"/sms/{{}}/{way}", name),
+            lambda sms: route(f"/sms/{{}}/{way}/{{}}", name, sms),
+            {key: value for key, value in query.items() if value is not None},
+            page,
+            size,
+        )
+        return Page(tuple(parse(body) for body in bodies), page, size, total)
+
+    def ptt(self, code: int) -> PttMeaning:
+        """What a delivery report (PTT) code means."""
+        return PttMeaning.from_api(self._get("/sms/ptts", ptt=code), code)
+
+    # identity
+
+    def me(self) -> Me:
+        return Me.from_api(self._get("/me"))
+
+    def current_credential(self) -> CurrentCredential:
+        return CurrentCredential.from_api(self._get("/auth/currentCredential"))
+
+    def logout(self) -> None:
+        """Expire the consumer key in use (allowed in read-only mode: it changes no account)."""
+        self._send("POST", "/auth/logout")

@@ -1,0 +1,139 @@
+"""Fetching lists of objects: expanded pages when OVHcloud honours them, else id by id.
+
+OVHcloud's list routes answer ids. Its web panel asks for whole objects page by page with
+`X-Pagination-Mode: CachedObjectList-Pages`; whether calls signed with an application key get
+them is unconfirmed, so every answer is looked at: objects are used as they are, ids are
+fetched one by one (at most 10 in flight). Once the server answered ids to the expanded mode,
+the connection stops asking for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from smpp_tui.api import errors
+from smpp_tui.api.fanout import fan_out
+from smpp_tui.api.routes import Route
+from smpp_tui.api.transport import Connection
+
+PAGE_SIZE = 500
+ItemRoute = Callable[[Any], Route]  # the route of one item, from its id
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A list route's answer: objects when expanded, else ids; `total` over all pages."""
+
+    objects: tuple[dict[str, Any], ...] | None
+    ids: tuple[Any, ...] | None
+    total: int | None  # elements over all pages, when the server says
+
+
+class Lister:
+    def __init__(self, connection: Connection, expanded: bool = True) -> None:
+        self.connection = connection
+        self.expanded = expanded  # False once the server answered ids to an expanded request
+
+    def ids(self, target: Route, query: Mapping[str, Any] | None = None) -> list[Any]:
+        """The plain id list, in the server's order."""
+        return _ids(self.connection.request("GET", target, query=query).body, target)
+
+    def everything(
+        self, target: Route, item: ItemRoute, query: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """Every object of the list, however it can be had."""
+        if not self.expanded:
+            return self.each(self.ids(target, query), item)
+        first = self.page(target, 1, PAGE_SIZE, query)
+        if first.objects is None:
+            return self.each(first.ids or (), item)
+        if first.total is None:  # no count: page on until a short page
+            return self._page_on(target, query, list(first.objects))
+        numbers = range(2, -(-first.total // PAGE_SIZE) + 1)
+        rest = fan_out(lambda n: self.page(target, n, PAGE_SIZE, query).objects or (), numbers)
+        return [obj for page in (first.objects, *rest) for obj in page]
+
+    def _page_on(
+        self, target: Route, query: Mapping[str, Any] | None, found: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        while len(found) % PAGE_SIZE == 0 and found:
+            more = self.page(target, len(found) // PAGE_SIZE + 1, PAGE_SIZE, query).objects
+            if not more:
+                break
+            found.extend(more)
+        return found
+
+    def page(
+        self, target: Route, number: int, size: int, query: Mapping[str, Any] | None = None
+    ) -> Listing:
+        """Page `number` (from 1) of `size` objects, or the ids when the mode is not honoured."""
+        headers = {
+            "X-Pagination-Mode": "CachedObjectList-Pages",
+            "X-Pagination-Size": str(size),
+            "X-Pagination-Number": str(number),
+        }
+        answer = self.connection.request("GET", target, query=query, headers=headers)
+        body = answer.body
+        if isinstance(body, list) and body and all(isinstance(item, dict) for item in body):
+            return Listing(tuple(body), None, _elements(answer.headers))
+        ids = _ids(body, target)
+        if not ids:  # an empty page: nothing tells the two modes apart
+            return Listing((), None, _elements(answer.headers))
+        self.expanded = False
+        return Listing(None, tuple(ids), len(ids))
+
+    def newest_first(
+        self, target: Route, item: ItemRoute, query: Mapping[str, Any], number: int, size: int
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Page `number` of the objects by descending id (ids grow with time), and the total.
+
+        The id list gives the total and the order whatever order the server keeps; the page's
+        objects then come from the (at most two) expanded pages that hold them, else id by id.
+        """
+        ids = self.ids(target, query)
+        wanted = sorted(ids, reverse=True)[(number - 1) * size : number * size]
+        found = {obj.get("id"): obj for obj in self._covering(target, query, ids, wanted, size)}
+        missing = [one for one in wanted if one not in found]
+        found.update((obj.get("id"), obj) for obj in self.each(missing, item))
+        return [found[one] for one in wanted if one in found], len(ids)
+
+    def _covering(
+        self, target: Route, query: Mapping[str, Any], ids: list[Any], wanted: list[Any], size: int
+    ) -> list[dict[str, Any]]:
+        if not (self.expanded and wanted):
+            return []
+        position = {one: index for index, one in enumerate(ids)}
+        places = [position[one] for one in wanted]
+        numbers = range(min(places) // size + 1, max(places) // size + 2)
+        pages = fan_out(lambda n: self.page(target, n, size, query).objects or (), numbers)
+        return [obj for page in pages for obj in page]
+
+    def each(self, ids: Sequence[Any], item: ItemRoute) -> list[dict[str, Any]]:
+        """The objects of these ids, 10 at a time; those deleted meanwhile are left out."""
+        found = fan_out(lambda one: self._one(item(one)), list(ids))
+        return [obj for obj in found if obj is not None]
+
+    def _one(self, target: Route) -> dict[str, Any] | None:
+        try:
+            body = self.connection.request("GET", target).body
+        except errors.NotFound:
+            return None
+        if not isinstance(body, dict):
+            raise errors.InvalidResponse(f"OVHcloud sent no object for GET {target.pattern}")
+        return body
+
+
+def _ids(body: Any, target: Route) -> list[Any]:
+    if not isinstance(body, list) or not all(isinstance(i, str | int) for i in body):
+        raise errors.InvalidResponse(f"OVHcloud's GET {target.pattern} is not a list of ids")
+    return body
+
+
+def _elements(headers: Mapping[str, str]) -> int | None:
+    """How many objects over all pages (`X-Pagination-Total` counts pages)."""
+    try:
+        return int(headers["X-Pagination-Elements"])
+    except (KeyError, ValueError):
+        return None

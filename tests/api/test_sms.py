@@ -1,0 +1,166 @@
+"""Every `/sms` method of the gateway against the simulator, with and without expanded lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from smpp_tui.api import HistoryFilter, errors
+from smpp_tui.simulator import Fault
+
+
+@pytest.fixture(params=["expanded", "ids"])
+def mode(request, sim) -> str:
+    sim.world.sms.behaviour.expanded_lists = request.param == "expanded"
+    return request.param
+
+
+@pytest.fixture
+def smpp(gateway, mode) -> str:
+    return gateway.list_accounts()[0].name
+
+
+def _expanded_requests(sim) -> int:
+    return sum(1 for e in sim.exchanges if e.path == "/sms")
+
+
+def test_list_accounts(gateway, sim, mode):
+    accounts = gateway.list_accounts()
+    assert len(accounts) >= 8
+    assert [a.name for a in accounts] == gateway.account_names()
+    assert any(a.smpp for a in accounts)
+    assert any(not a.smpp for a in accounts)
+    per_account = [e for e in sim.exchanges if e.path.startswith("/sms/")]
+    assert bool(per_account) == (mode == "ids")
+    assert gateway.lists.expanded == (mode == "expanded")
+
+
+def test_account_settings_and_service(gateway, smpp):
+    account = gateway.account(smpp)
+    assert account.name == smpp
+    settings = gateway.smpp_settings(smpp)
+    assert settings.system_id
+    assert all(e.secured or e.unsecured for e in settings.endpoints)
+    assert gateway.service_info(smpp).expiration is not None
+
+
+def test_update_account_and_recharge(gateway, smpp):
+    gateway.update_account(smpp, description="Gateway [/] test", callback_url=None)
+    assert gateway.account(smpp).description == "Gateway [/] test"
+    gateway.set_automatic_recharge(smpp, 500, 100)
+    account = gateway.account(smpp)
+    assert (account.recharge_pack, account.recharge_threshold) == (500, 100)
+    gateway.set_automatic_recharge(smpp, None, 0)
+    assert gateway.account(smpp).recharge_pack is None
+    with pytest.raises(errors.InvalidInput, match="100, 200"):
+        gateway.set_automatic_recharge(smpp, 123, 0)
+
+
+def test_allowed_ips(gateway, smpp):
+    before = gateway.allowed_ips(smpp)
+    after = gateway.add_allowed_ips(smpp, ["192.0.2.200", "192.0.2.201"])
+    assert set(after.ips) == {*before.ips, "192.0.2.200", "192.0.2.201"}
+    assert gateway.remove_allowed_ips(smpp, ["192.0.2.200"]).ips == gateway.allowed_ips(smpp).ips
+    assert gateway.smpp_settings(smpp).status == "UPDATING_IP"
+    with pytest.raises(errors.InvalidInput, match="not an IPv4 address"):
+        gateway.add_allowed_ips(smpp, ["10.0.0.0/8"])
+
+
+def test_regenerate_password(gateway, smpp):
+    assert gateway.regenerate_password(smpp) is None
+
+
+def test_senders(gateway, smpp):
+    senders = gateway.senders(smpp)
+    assert senders
+    assert gateway.sender(smpp, senders[0].sender) == senders[0]
+    gateway.request_sender(smpp, "NewCo", "Our brand name", description="Brand")
+    assert gateway.sender(smpp, "NewCo").status == "waitingValidation"
+    gateway.delete_sender(smpp, "NewCo")
+    with pytest.raises(errors.NotFound):
+        gateway.sender(smpp, "NewCo")
+    with pytest.raises(errors.InvalidInput):
+        gateway.request_sender(smpp, "Café", "reason")
+
+
+def test_transfer_credits(gateway, smpp):
+    target = gateway.list_accounts()[1].name
+    before = gateway.account(target).credits_left
+    gateway.transfer_credits(smpp, target, 10)
+    assert gateway.account(target).credits_left == before + 10
+    with pytest.raises(errors.InvalidInput):
+        gateway.transfer_credits(smpp, smpp, 10)
+
+
+def _biggest(gateway) -> str:
+    return max(gateway.list_accounts(), key=lambda a: a.name == "smpp-dc12345-1").name
+
+
+def test_outgoing_pages_newest_first(gateway, mode, sim):
+    name = _biggest(gateway)
+    first, second = gateway.outgoing(name, page=1, size=25), gateway.outgoing(name, page=2, size=25)
+    assert first.total >= 20_000
+    ids = [sms.id for sms in first.items + second.items]
+    assert ids == sorted(ids, reverse=True)
+    assert len(set(ids)) == 50
+    item_fetches = [e for e in sim.exchanges if e.path.startswith(f"/sms/{name}/outgoing/")]
+    assert bool(item_fetches) == (mode == "ids")
+
+
+def test_outgoing_filters_and_detail(gateway, mode):
+    name = _biggest(gateway)
+    newest = gateway.outgoing(name, size=5).items[0]
+    assert gateway.outgoing_sms(name, newest.id) == newest
+    page = gateway.outgoing(name, HistoryFilter(receiver=newest.receiver), size=10)
+    assert page.items
+    assert all(sms.receiver == newest.receiver for sms in page.items)
+    assert gateway.ptt(newest.ptt).code == newest.ptt
+    gateway.delete_outgoing(name, newest.id)
+    with pytest.raises(errors.NotFound):
+        gateway.outgoing_sms(name, newest.id)
+
+
+def test_incoming(gateway, mode):
+    accounts = gateway.list_accounts()
+    pages = [gateway.incoming(a.name, size=10) for a in accounts]
+    assert any(page.items for page in pages)
+    for page in pages:
+        ids = [sms.id for sms in page.items]
+        assert ids == sorted(ids, reverse=True)
+
+
+def test_list_failure_on_one_item_is_raised(gateway, sim, mode):
+    sim.inject(Fault("status", 503, method="GET", path="/sms*"))
+    with pytest.raises(errors.ServerError):
+        gateway.list_accounts()
+
+
+def test_missing_account_is_not_found(gateway, mode):
+    with pytest.raises(errors.NotFound) as raised:
+        gateway.smpp_settings("smpp-nobody 1")
+    assert raised.value.query_id
+
+
+@pytest.mark.parametrize(
+    ("effect", "value", "error"),
+    [
+        ("status", 404, errors.NotFound),
+        ("status", 429, errors.RateLimited),
+        ("status", 500, errors.ServerError),
+        ("rate", 1.0, errors.ServerError),
+        ("drop", 0, errors.Unreachable),
+        ("html", 0, errors.InvalidResponse),
+        ("list", 0, errors.BadRequest),
+        ("slow", 0.1, errors.InvalidResponse),
+    ],
+)
+def test_lists_under_each_fault(gateway, sim, mode, effect, value, error):
+    gateway.me()
+    sim.inject(Fault(effect, value, method="GET", path="/sms/*/senders*"))
+    name = gateway.list_accounts()[0].name
+    with pytest.raises(error):
+        gateway.senders(name)
+
+
+def test_lists_with_latency(gateway, sim, mode):
+    sim.inject(Fault("latency", 0.01))
+    assert len(gateway.list_accounts()) >= 8
