@@ -14,6 +14,23 @@ def build_parser() -> argparse.ArgumentParser:
         description="Manage OVHcloud SMPP accounts from a terminal.",
     )
     parser.add_argument("--version", action="version", version=f"smpp-tui {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="run on the built-in OVHcloud simulator with demo data (no account needed)",
+    )
+    parser.add_argument(
+        "--api-url",
+        metavar="URL",
+        help="an OVHcloud-compatible API URL (for example the standalone simulator's)",
+    )
+    keys = parser.add_argument_group(
+        "credentials for --api-url (default: the OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET "
+        "and OVH_CONSUMER_KEY variables; prefer them: flags show in the process list)"
+    )
+    keys.add_argument("--application-key", metavar="KEY")
+    keys.add_argument("--application-secret", metavar="SECRET")
+    keys.add_argument("--consumer-key", metavar="KEY")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     simulator = commands.add_parser(
         "simulator",
@@ -31,7 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if getattr(args, "run", None) is None:
+    if getattr(args, "run", None) is not None:
+        return args.run(args)
+    if not (args.demo or args.api_url):
         parser.print_help()
         return 0
-    return args.run(args)
+    from smpp_tui import launch
+
+    return launch.run_app(args)

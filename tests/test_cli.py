@@ -124,3 +124,26 @@ def test_a_busy_port_exits_2_with_a_message():
     assert result.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_api_url_without_credentials_says_what_is_needed():
+    result = run("--api-url", "http://127.0.0.1:9/1.0")
+    assert result.returncode == 2
+    assert "--application-key" in result.stderr
+    assert "OVH_* variables" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_api_url_that_is_not_one_is_refused():
+    result = run(
+        "--api-url",
+        "ftp://example",
+        "--application-key",
+        "k",
+        "--application-secret",
+        "s",
+        "--consumer-key",
+        "c",
+    )
+    assert result.returncode == 2
+    assert "use one of ovh-eu, ovh-ca, ovh-us or an http(s):// API URL" in result.stderr

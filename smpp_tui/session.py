@@ -1,0 +1,31 @@
+"""What one run of the app is connected to: the gateway and the knobs of its polling.
+
+Built by the command line (a profile, `--api-url`, or the demo) and handed to the app; tests
+build one with an injected clock and short intervals. Never imports Textual.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from smpp_tui.api import Gateway
+from smpp_tui.store.backoff import Backoff
+from smpp_tui.store.resources import Intervals
+
+
+@dataclass
+class Session:
+    gateway: Gateway
+    label: str  # what the header names: a profile, an endpoint, or "demo"
+    clock: Callable[[], float] = time.monotonic
+    intervals: Intervals = field(default_factory=Intervals)
+    backoff: Backoff = field(default_factory=Backoff)
+    requests_per_minute: int = 30
+    tick: float = 0.5  # seconds between the poller's looks at what is due
+    on_close: Callable[[], None] | None = None  # stops the demo's simulator
+
+    def close(self) -> None:
+        if self.on_close is not None:
+            self.on_close()

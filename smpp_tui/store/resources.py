@@ -1,0 +1,70 @@
+"""The resources screens can show, as poller watches over the gateway.
+
+Keys are shared: the accounts screen and an account's screen read the same `("settings", name)`
+entry, so opening an account shows what the list already fetched.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from smpp_tui.api import Gateway
+from smpp_tui.api.fanout import fan_out
+from smpp_tui.api.models import Account
+from smpp_tui.store.poller import Watch
+from smpp_tui.store.snapshot import ResourceKey
+
+ACCOUNTS: ResourceKey = ("accounts",)
+
+
+def settings_key(account: str) -> ResourceKey:
+    return ("settings", account)
+
+
+def ips_key(account: str) -> ResourceKey:
+    return ("ips", account)
+
+
+@dataclass(frozen=True)
+class Intervals:
+    """Seconds between refreshes of each kind of resource (all injectable)."""
+
+    default: float = 30.0
+    settling: float = 5.0  # SMPP settings while an IP change is being applied
+
+
+class Resources:
+    """Builds the watches for one gateway."""
+
+    def __init__(self, gateway: Gateway, intervals: Intervals | None = None) -> None:
+        self.gateway = gateway
+        self.intervals = intervals or Intervals()
+
+    def accounts(self, known: tuple[Account, ...] = (), visible: Sequence[str] = ()) -> Watch:
+        """The account list: whole when OVHcloud sends pages of objects (one request), else
+        the names plus the accounts on screen (and new ones): a full refresh would cost one
+        request per account, more than the budget allows for a long list."""
+        interval = self.intervals.default
+        if self.gateway.lists.expanded or not known:
+            return Watch(ACCOUNTS, self.gateway.list_accounts, interval, cost=1 + len(known))
+        fetch = functools.partial(self._refresh_accounts, known, frozenset(visible))
+        return Watch(ACCOUNTS, fetch, interval, cost=1 + len(visible))
+
+    def _refresh_accounts(self, known: tuple[Account, ...], visible: frozenset[str]):
+        names = self.gateway.account_names()
+        kept = {account.name: account for account in known if account.name in names}
+        stale = [name for name in names if name not in kept or name in visible]
+        for account in fan_out(self.gateway.account, stale):
+            kept[account.name] = account
+        return tuple(sorted(kept.values(), key=lambda account: account.name))
+
+    def settings(self, account: str, settling: bool = False) -> Watch:
+        interval = self.intervals.settling if settling else self.intervals.default
+        return Watch(settings_key(account), lambda: self.gateway.smpp_settings(account), interval)
+
+    def allowed_ips(self, account: str) -> Watch:
+        return Watch(
+            ips_key(account), lambda: self.gateway.allowed_ips(account), self.intervals.default
+        )

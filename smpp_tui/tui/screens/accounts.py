@@ -1,0 +1,122 @@
+"""The first screen: every SMS account of the customer, SMPP accounts first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.widgets import Footer, Header, Input
+
+from smpp_tui.store import Snapshot, Watch
+from smpp_tui.store.resources import ACCOUNTS, settings_key
+from smpp_tui.tui.screens.base import StoreScreen
+from smpp_tui.tui.widgets.account_rows import account_rows, description_width
+from smpp_tui.tui.widgets.accounts_table import AccountsTable
+from smpp_tui.tui.widgets.status_line import StatusLine
+
+
+class AccountsScreen(StoreScreen):
+    AUTO_FOCUS = "#accounts"
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="accounts.filter"),
+        Binding("s", "smpp_only", "SMPP only", id="accounts.smpp_only"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="accounts.clear_filter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_text = ""
+        self.smpp_only = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield AccountsTable(id="accounts")
+        yield Input(placeholder="filter by name or description", id="filter", compact=True)
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def table(self) -> AccountsTable:
+        return self.query_one(AccountsTable)
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).display = False
+        self.table.loading = True
+        self.watch(self.table, "scroll_y", self._rows_moved, init=False)
+        # "data from 2 min ago" ages by itself; the line redraws only when its words change.
+        self.set_interval(1, self.refresh_status)
+
+    def on_resize(self) -> None:
+        self.show_snapshot(self.smpp_app.store.snapshot)
+
+    def _rows_moved(self) -> None:
+        # Which rows are visible is known only once the table is laid out.
+        self.call_after_refresh(self.declare_watches)
+
+    def commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Filter accounts", "By name or description", self.action_filter)
+        yield SystemCommand("SMPP accounts only", "Or all accounts again", self.action_smpp_only)
+
+    # what is shown
+
+    def watches(self) -> list[Watch]:
+        resources = self.smpp_app.resources
+        snapshot = self.smpp_app.store.snapshot
+        accounts = snapshot.value(ACCOUNTS, ())
+        visible = self.table.visible_accounts()
+        watches = [resources.accounts(accounts, visible)]
+        smpp = {account.name for account in accounts if account.smpp}
+        for name in visible:
+            if name in smpp:
+                settings = snapshot.value(settings_key(name))
+                settling = settings is not None and settings.status == "UPDATING_IP"
+                watches += [resources.settings(name, settling), resources.allowed_ips(name)]
+        return watches
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        entry = snapshot[ACCOUNTS]
+        if entry.loaded or entry.error is not None:
+            self.table.loading = False
+        width = description_width(self.size.width)
+        self.table.show_rows(account_rows(snapshot, self.query_text, self.smpp_only, width))
+        self._rows_moved()  # other rows may show now, or a status may ask for faster polls
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        self.query_one(StatusLine).say(self.smpp_app.status_words(ACCOUNTS, self._counts()))
+
+    def _counts(self) -> Text:
+        shown, total = self.table.row_count, len(self.smpp_app.store.snapshot.value(ACCOUNTS, ()))
+        words = f"{total} accounts" if shown == total else f"{shown} of {total} accounts"
+        if self.smpp_only:
+            words += " · SMPP only"
+        if self.query_text:
+            words += f" · filter: {self.query_text}"
+        return Text(words)
+
+    # actions
+
+    def action_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.display = True
+        field.focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.value = ""
+        field.display = False
+        self.table.focus()
+
+    def action_smpp_only(self) -> None:
+        self.smpp_only = not self.smpp_only
+        self.show_snapshot(self.smpp_app.store.snapshot)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.show_snapshot(self.smpp_app.store.snapshot)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = bool(event.value)
+        self.table.focus()

@@ -1,0 +1,68 @@
+"""The rows of the accounts table, computed from a snapshot: a pure function, no widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from smpp_tui.api.models import Account
+from smpp_tui.store.resources import ACCOUNTS, ips_key, settings_key
+from smpp_tui.store.snapshot import Snapshot
+from smpp_tui.tui import words
+
+COLUMNS = (
+    ("name", "Account"),
+    ("description", "Description"),
+    ("smpp", "SMPP"),
+    ("status", "Status"),
+    ("smpp_status", "SMPP status"),
+    ("credits", "Credits"),
+    ("ips", "IPs"),
+)
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    name: str
+    cells: tuple[Text, ...]
+
+
+def description_width(screen_width: int) -> int:
+    """What the other columns leave to descriptions: the table fits 80 columns."""
+    return max(10, min(40, screen_width - 68))
+
+
+def account_rows(
+    snapshot: Snapshot, query: str = "", smpp_only: bool = False, width: int = 32
+) -> list[AccountRow]:
+    """SMPP accounts first, then by name; filtered on name and description (any case)."""
+    accounts: tuple[Account, ...] = snapshot.value(ACCOUNTS, ())
+    needle = query.casefold().strip()
+    shown = [
+        account
+        for account in accounts
+        if (not smpp_only or account.smpp)
+        and (not needle or needle in f"{account.name}\n{account.description}".casefold())
+    ]
+    shown.sort(key=lambda account: (not account.smpp, account.name))
+    return [AccountRow(account.name, _cells(account, snapshot, width)) for account in shown]
+
+
+def _cells(account: Account, snapshot: Snapshot, width: int) -> tuple[Text, ...]:
+    if account.smpp:
+        settings = snapshot.value(settings_key(account.name))
+        ips = snapshot.value(ips_key(account.name))
+        smpp_status = words.smpp_status(settings.status if settings else None)
+        ip_count = Text(ips.quota if ips else "…", justify="right")
+    else:
+        smpp_status, ip_count = Text("—", style="dim"), Text("")
+    return (
+        words.plain(account.name),
+        words.plain(account.description, limit=width),
+        Text("SMPP", style="bold") if account.smpp else Text("sms", style="dim"),
+        Text(account.status, style="" if account.status == "enable" else "red"),
+        smpp_status,
+        words.credits(account.credits_left),
+        ip_count,
+    )

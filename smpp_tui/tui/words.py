@@ -1,0 +1,47 @@
+"""How the app words what OVHcloud answers: statuses in plain words, ages, credits.
+
+Everything from the API becomes `rich.text.Text`, never markup: a description may hold `[/]`.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+# The control panel's meaning of each SMPP status, in short words that fit 80 columns.
+SMPP_STATUS = {
+    "SUCCESS": ("working", "green"),
+    "WAITING_IP": ("no IP yet", "yellow"),
+    "UPDATING_IP": ("applying IPs", "cyan"),
+    "ERROR": ("error", "red"),
+    "UNKNOWN": ("unknown", "magenta"),
+    "DELETED": ("deleted", "dim"),
+}
+
+
+def smpp_status(status: str | None) -> Text:
+    if status is None:
+        return Text("…", style="dim")
+    words, style = SMPP_STATUS.get(status, (status.lower(), ""))
+    return Text(f"● {words}", style=style)
+
+
+def plain(value: object, limit: int | None = None) -> Text:
+    """API text as text: never parsed as markup, shortened with an ellipsis past `limit`."""
+    text = "" if value is None else str(value)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return Text(text)
+
+
+def credits(amount: float) -> Text:
+    return Text(f"{amount:,.2f}", justify="right")
+
+
+def age(seconds: float) -> str:
+    """`just now`, `2 min ago`, `3 h ago`: coarse on purpose, so it changes rarely."""
+    minutes = int(seconds // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} min ago"
+    return f"{minutes // 60} h ago"

@@ -1,0 +1,231 @@
+"""The poller, with injected time and workers: no Textual, no sleeps."""
+
+from __future__ import annotations
+
+import pytest
+
+from smpp_tui.api import errors
+from smpp_tui.store import Backoff, Health, Poller, RequestBudget, Store, Watch
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class Workers:
+    """Jobs wait here until the test runs them, like thread workers still in flight."""
+
+    def __init__(self) -> None:
+        self.queue = []
+
+    def __call__(self, job) -> None:
+        self.queue.append(job)
+
+    def run_all(self) -> int:
+        jobs, self.queue = self.queue, []
+        for job in jobs:
+            job()
+        return len(jobs)
+
+
+class Source:
+    """A fetch function that counts its calls and its requests, and can be made to fail."""
+
+    def __init__(self, budget: RequestBudget, value="v", cost: int = 1) -> None:
+        self.value, self.cost, self.calls, self.error = value, cost, 0, None
+        self.budget = budget
+
+    def __call__(self):
+        self.calls += 1
+        for _ in range(self.cost):
+            self.budget.record()
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def workers():
+    return Workers()
+
+
+@pytest.fixture
+def store():
+    return Store()
+
+
+@pytest.fixture
+def poller(store, workers, clock):
+    return Poller(
+        store, workers, clock=clock, budget=RequestBudget(30, clock), backoff=Backoff(5, 300)
+    )
+
+
+@pytest.fixture
+def source(poller):
+    return Source(poller.budget)
+
+
+def test_what_is_shown_is_fetched_at_once(poller, workers, store, source):
+    poller.show([Watch(("a",), source, interval=30)])
+    assert workers.run_all() == 1
+    assert store.snapshot.value(("a",)) == "v"
+
+
+def test_the_next_run_is_scheduled_when_the_last_ends(poller, workers, clock, source):
+    poller.show([Watch(("a",), source, interval=30)])
+    clock.now += 10  # the request took 10 s
+    workers.run_all()
+    clock.now += 25
+    poller.tick()
+    assert workers.queue == [], "35 s after the start, but only 25 s after the end"
+    clock.now += 5
+    poller.tick()
+    assert len(workers.queue) == 1
+
+
+def test_a_poll_never_overlaps_itself(poller, workers, clock, source):
+    poller.show([Watch(("a",), source, interval=1)])
+    for _ in range(5):
+        clock.now += 10
+        poller.tick()
+        poller.refresh()
+    assert len(workers.queue) == 1
+
+
+def test_only_what_is_shown_is_polled(poller, workers, clock):
+    a, b = Source(poller.budget, "a"), Source(poller.budget, "b")
+    poller.show([Watch(("a",), a, interval=30)])
+    workers.run_all()
+    poller.show([Watch(("b",), b, interval=30)])
+    for _ in range(4):
+        clock.now += 31
+        poller.tick()
+        workers.run_all()
+    assert a.calls == 1
+    assert b.calls == 4
+    assert poller.watched() == [("b",)]
+
+
+def test_coming_back_to_fresh_data_does_not_refetch(poller, workers, clock, source):
+    poller.show([Watch(("a",), source, interval=30)])
+    workers.run_all()
+    poller.show([])
+    clock.now += 10
+    poller.show([Watch(("a",), source, interval=30)])
+    assert workers.queue == []
+    clock.now += 20
+    poller.tick()
+    assert len(workers.queue) == 1
+
+
+def test_failures_back_off_and_recover_by_themselves(poller, workers, clock, store, source):
+    changes = []
+    store.subscribe(changes.append)
+    poller.show([Watch(("a",), source, interval=30)])
+    workers.run_all()
+    source.error = errors.Unreachable("OVHcloud could not be reached")
+    delays = []
+    for _ in range(9):
+        clock.now += 1000
+        poller.tick()
+        workers.run_all()
+        delays.append(poller.next_due() - clock.now)
+    assert delays == [5, 10, 20, 40, 80, 160, 300, 300, 300]
+    assert store.snapshot[("a",)].stale
+    assert store.snapshot.value(("a",)) == "v", "the last good data is kept"
+    assert store.snapshot.health is Health.UNREACHABLE
+    source.error = None
+    clock.now += 300
+    poller.tick()
+    workers.run_all()
+    assert not store.snapshot[("a",)].stale
+    assert store.snapshot.health is Health.OK
+    health_changes = [c.snapshot.health for c in changes if c.health_changed]
+    assert health_changes == [Health.UNREACHABLE, Health.OK], "one notice per change"
+
+
+def test_retry_after_is_respected(poller, workers, clock, source):
+    poller.show([Watch(("a",), source, interval=30)])
+    source.error = errors.RateLimited("slow down", retry_after=120)
+    workers.run_all()
+    assert poller.next_due() - clock.now == 120
+
+
+def test_refused_credentials_set_the_health(poller, workers, store, source):
+    source.error = errors.InvalidCredentials("This credential is not valid")
+    poller.show([Watch(("a",), source)])
+    workers.run_all()
+    assert store.snapshot.health is Health.REFUSED
+
+
+def test_any_exception_is_kept_as_an_error_not_raised(poller, workers, store, source):
+    source.error = ValueError("unexpected shape")
+    poller.show([Watch(("a",), source)])
+    workers.run_all()
+    assert isinstance(store.snapshot[("a",)].error, ValueError)
+    assert store.snapshot.health is Health.OK, "a bug is not a connectivity problem"
+
+
+def test_steady_state_stays_within_the_budget(poller, workers, clock):
+    sources = [Source(poller.budget, i) for i in range(100)]
+    poller.show([Watch((str(i),), s, interval=30) for i, s in enumerate(sources)])
+    workers.run_all()  # the first load may burst...
+    sent_before = sum(s.calls for s in sources)
+    for second in range(660):  # eleven simulated minutes, a tick a second
+        clock.now += 1
+        poller.tick()
+        workers.run_all()
+        if second >= 60:  # ...but once it is a minute old, the budget holds
+            assert poller.budget.spent() <= 30
+    per_minute = (sum(s.calls for s in sources) - sent_before) / 11
+    assert 25 <= per_minute <= 30
+
+
+def test_a_manual_refresh_goes_first_and_ignores_the_budget(poller, workers, clock, source):
+    for _ in range(30):
+        poller.budget.record()
+    poller.show([Watch(("a",), source, interval=30)])
+    workers.run_all()
+    clock.now += 31
+    poller.tick()
+    assert workers.queue == [], "the budget is spent"
+    poller.refresh()
+    assert workers.run_all() == 1
+
+
+def test_a_refresh_asked_during_a_poll_runs_after_it(poller, workers, source):
+    poller.show([Watch(("a",), source, interval=30)])
+    poller.refresh()
+    workers.run_all()
+    poller.tick()
+    assert len(workers.queue) == 1
+
+
+def test_a_shorter_interval_applies_at_once(poller, workers, clock, source):
+    poller.show([Watch(("a",), source, interval=30)])
+    workers.run_all()
+    clock.now += 6
+    poller.show([Watch(("a",), source, interval=5)])
+    assert len(workers.queue) == 1, "5 s after the last run, the 5 s interval is due"
+
+
+def test_a_success_already_in_flight_does_not_say_the_link_is_back(poller, workers, store):
+    budget = poller.budget
+    a, b = Source(budget, "a"), Source(budget, "b")
+    poller.show([Watch(("a",), a), Watch(("b",), b)])
+    first, second = workers.queue
+    workers.queue = []
+    a.error = errors.Unreachable("down")
+    first()  # fails: unreachable
+    second()  # started before that failure was known: says nothing of the link
+    assert store.snapshot.health is Health.UNREACHABLE

@@ -1,0 +1,92 @@
+"""The store: immutable snapshots and change-only notifications."""
+
+from __future__ import annotations
+
+import pytest
+
+from smpp_tui.api import errors
+from smpp_tui.store import Health, Store
+
+KEY = ("accounts",)
+
+
+@pytest.fixture
+def store():
+    return Store()
+
+
+@pytest.fixture
+def changes(store):
+    seen = []
+    store.subscribe(seen.append)
+    return seen
+
+
+def test_a_new_value_is_published(store, changes):
+    assert store.succeeded(KEY, ["a"], now=1.0)
+    assert len(changes) == 1
+    assert changes[0].keys == {KEY}
+    assert changes[0].snapshot.value(KEY) == ["a"]
+    assert store.snapshot[KEY].fetched_at == 1.0
+
+
+def test_the_same_value_again_is_silent_but_fresh(store, changes):
+    store.succeeded(KEY, ["a"], now=1.0)
+    assert not store.succeeded(KEY, ["a"], now=31.0)
+    assert len(changes) == 1
+    assert store.snapshot[KEY].fetched_at == 31.0
+
+
+def test_snapshots_are_immutable(store):
+    store.succeeded(KEY, ["a"], now=1.0)
+    before = store.snapshot
+    store.succeeded(KEY, ["b"], now=2.0)
+    assert before.value(KEY) == ["a"]
+    assert store.snapshot.value(KEY) == ["b"]
+    with pytest.raises(TypeError):
+        before.entries[KEY] = None
+
+
+def test_a_failure_keeps_the_last_good_value_marked_stale(store, changes):
+    store.succeeded(KEY, ["a"], now=1.0)
+    error = errors.Unreachable("OVHcloud could not be reached")
+    assert store.failed(KEY, error)
+    entry = store.snapshot[KEY]
+    assert entry.value == ["a"]
+    assert entry.stale
+    assert entry.error is error
+    assert not store.failed(KEY, errors.Unreachable("OVHcloud could not be reached"))
+    assert len(changes) == 2, "the same failure again is not news"
+
+
+def test_success_after_failure_clears_the_error_even_with_the_same_value(store, changes):
+    store.succeeded(KEY, ["a"], now=1.0)
+    store.failed(KEY, errors.TimedOut(20))
+    assert store.succeeded(KEY, ["a"], now=5.0)
+    assert not store.snapshot[KEY].stale
+
+
+def test_a_first_failure_is_an_error_without_a_value(store):
+    store.failed(KEY, errors.InvalidCredentials("refused"))
+    entry = store.snapshot[KEY]
+    assert not entry.loaded
+    assert not entry.stale
+    assert isinstance(entry.error, errors.InvalidCredentials)
+
+
+def test_health_changes_are_published_once(store, changes):
+    assert not store.set_health(Health.OK)
+    assert store.set_health(Health.UNREACHABLE)
+    assert not store.set_health(Health.UNREACHABLE)
+    assert [c.health_changed for c in changes] == [True]
+    assert store.snapshot.health is Health.UNREACHABLE
+
+
+def test_forget_and_unsubscribe(store, changes):
+    unsubscribe = store.subscribe(changes.append)
+    store.succeeded(KEY, 1, now=0)
+    assert len(changes) == 2
+    unsubscribe()
+    store.forget([KEY])
+    assert KEY not in store.snapshot
+    assert len(changes) == 3

@@ -1,0 +1,278 @@
+"""The accounts screen, driven with the keyboard against the simulator."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rich.console import Console
+from textual.widgets import Static
+
+from smpp_tui.simulator import Fault, Simulator
+from smpp_tui.store import Health
+from smpp_tui.store.resources import ACCOUNTS
+from smpp_tui.tui import words
+from smpp_tui.tui.widgets.account_rows import description_width
+from smpp_tui.tui.widgets.accounts_table import AccountsTable
+from smpp_tui.tui.widgets.status_line import StatusLine
+from tests.tui.conftest import wait_for
+
+SIZE = (120, 40)
+
+
+def table(app) -> AccountsTable:
+    return app.screen.query_one(AccountsTable)
+
+
+def shown_names(app) -> list[str]:
+    return [row.key.value for row in table(app).ordered_rows]
+
+
+def cell(app, name: str, column: str) -> str:
+    return table(app).get_cell(name, column).plain
+
+
+def status(app) -> str:
+    return app.screen.query_one(StatusLine).words
+
+
+def loaded(app) -> bool:
+    return app.store.snapshot[ACCOUNTS].loaded and table(app).row_count > 0
+
+
+async def all_smpp_details(app, pilot) -> None:
+    await wait_for(pilot, lambda: "…" not in [cell(app, n, "ips") for n in shown_names(app)], "IPs")
+
+
+def simulator_names(sim, customer) -> list[str]:
+    return sim.world.sms.names_of(customer.nichandle)
+
+
+async def test_the_list_matches_the_simulator(make_app, sim, customers):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        names = shown_names(app)
+        assert sorted(names) == simulator_names(sim, customers[0].customer)
+        smpp = [sim.world.sms.accounts[n].smpp for n in names]
+        assert smpp == sorted(smpp, reverse=True), "SMPP accounts come first"
+        await all_smpp_details(app, pilot)
+        width = description_width(SIZE[0])
+        for name in names:
+            account = sim.world.sms.accounts[name]
+            assert cell(app, name, "description") == words.plain(account.description, width).plain
+            assert cell(app, name, "credits") == f"{account.credits_left:,.2f}"
+            if account.smpp:
+                assert cell(app, name, "ips") == f"{len(account.allowed_ips)}/10"
+                assert cell(app, name, "smpp") == "SMPP"
+        assert status(app) == f"demo · {len(names)} accounts"
+
+
+async def test_statuses_are_words_not_only_colours(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await all_smpp_details(app, pilot)
+        statuses = {cell(app, name, "smpp_status") for name in shown_names(app)}
+        assert "● working" in statuses
+        assert "● no IP yet" in statuses
+        assert "—" in statuses, "classic accounts have no SMPP status"
+
+
+async def test_markup_in_api_text_is_shown_as_text(make_app, sim):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        descriptions = [cell(app, name, "description") for name in shown_names(app)]
+        assert any("[/]" in text for text in descriptions)
+
+
+async def test_a_user_finds_an_account_by_filter(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        total = len(shown_names(app))
+        await pilot.press("slash", *"otp", "enter")
+        assert shown_names(app) == ["smpp-dc12345-7"]
+        assert status(app) == f"demo · 1 of {total} accounts · filter: otp"
+        assert app.focused is table(app), "enter hands the keys back to the table"
+        await pilot.press("escape")
+        assert len(shown_names(app)) == total
+
+
+async def test_the_filter_matches_descriptions_in_any_case(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await pilot.press("slash", *"KANNEL")
+        assert shown_names(app) == ["smpp-dc12345-1"]
+
+
+async def test_s_shows_only_smpp_accounts(make_app, sim):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await pilot.press("s")
+        assert all(sim.world.sms.accounts[n].smpp for n in shown_names(app))
+        assert "SMPP only" in status(app)
+        await pilot.press("s")
+        assert not all(sim.world.sms.accounts[n].smpp for n in shown_names(app))
+
+
+async def test_keys_move_the_cursor(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        names = shown_names(app)
+        await pilot.press("j", "j")
+        assert table(app).current_account == names[2]
+        await pilot.press("k")
+        assert table(app).current_account == names[1]
+        await pilot.press("G")
+        assert table(app).current_account == names[-1]
+        await pilot.press("g")
+        assert table(app).current_account == names[0]
+
+
+async def test_the_cursor_stays_on_its_account_across_a_refresh(make_app, sim, customers, client):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await pilot.press("j", "j", "j")
+        chosen = table(app).current_account
+        client.put(f"/sms/{chosen}", description="Renamed from the web panel")
+        _add_account(sim, customers[0].customer.nichandle, "smpp-aa00000-1")
+        await pilot.press("r")
+        await wait_for(pilot, lambda: "smpp-aa00000-1" in shown_names(app), "the new account")
+        assert shown_names(app)[0] == "smpp-aa00000-1"
+        assert table(app).current_account == chosen
+        assert cell(app, chosen, "description") == "Renamed from the web panel"
+
+
+async def test_only_changed_cells_are_touched(make_app, client):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await all_smpp_details(app, pilot)
+        touched = []
+        original = table(app).update_cell
+        table(app).update_cell = lambda *a, **k: (touched.append(a[:2]), original(*a, **k))
+        name = shown_names(app)[0]
+        client.put(f"/sms/{name}", description="Only this changed")
+        await pilot.press("r")
+        await wait_for(pilot, lambda: touched, "the update")
+        await pilot.pause(0.1)
+        assert touched == [(name, "description")]
+
+
+async def test_the_simulator_dying_never_kills_the_app(make_app, sim, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        names = shown_names(app)
+        port = sim.port
+        sim.stop()
+        await pilot.press("r")
+        await wait_for(pilot, lambda: app.store.snapshot.health is Health.UNREACHABLE, "offline")
+        await wait_for(pilot, lambda: "⚠" in status(app), "the stale mark")
+        assert "could not be reached" in status(app)
+        assert shown_names(app) == names, "the last good data is kept"
+        warnings = [n for n in app._notifications if "Lost contact" in n.message]
+        assert len(warnings) == 1
+        clock.advance(90)
+        await wait_for(pilot, lambda: "data from 1 min ago" in status(app), "the age to move")
+        with Simulator(sim.world, port=port):
+            clock.advance(300)  # past the longest backoff; no key pressed
+            await wait_for(pilot, lambda: app.store.snapshot.health is Health.OK, "recovery")
+            await wait_for(pilot, lambda: "⚠" not in status(app), "fresh data")
+            assert any("again" in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize(
+    ("fault", "words"),
+    [
+        (Fault("status", 500, "GET", "/sms"), "OVHcloud"),
+        (
+            Fault(
+                "status",
+                403,
+                "GET",
+                "/sms",
+                body={
+                    "errorCode": "NOT_GRANTED_CALL",
+                    "httpCode": "403 Forbidden",
+                    "message": "This call has not been granted",
+                },
+            ),
+            "may not call GET /sms",
+        ),
+    ],
+)
+async def test_a_failing_list_says_why(make_app, sim, fault, words):
+    sim.inject(fault)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.store.snapshot[ACCOUNTS].error, "the error")
+        await pilot.pause(0.05)
+        assert words in status(app)
+        assert not table(app).loading
+        sim.faults.clear()
+        await pilot.press("r")
+        await wait_for(pilot, lambda: loaded(app), "the accounts after the fault")
+
+
+async def test_refused_credentials_are_said_once(make_app, sim, keys):
+    sim.world.expire(sim.world.credentials[keys.consumer_key])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.store.snapshot.health is Health.REFUSED, "refusal")
+        await pilot.pause(0.05)
+        assert "consumer key" in status(app)
+        refusals = [n for n in app._notifications if "refused the credentials" in n.message]
+        assert len(refusals) == 1
+
+
+def _add_account(sim, owner: str, name: str) -> None:
+    from smpp_tui.simulator.sms.account import SmsAccount
+
+    sim.world.sms.add(SmsAccount(name, owner, smpp=True, created=sim.world.now()))
+
+
+async def test_steady_state_polling_stays_within_the_budget(make_app, sim, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await all_smpp_details(app, pilot)
+        clock.advance(60)  # the first load may burst; then the budget holds
+        await pilot.pause(0.1)
+        before = len(sim.exchanges)
+        for _ in range(120):  # two simulated minutes
+            clock.advance(1)
+            await pilot.pause(0.01)
+        await wait_for(pilot, lambda: not app.workers, "the last polls")
+        per_minute = (len(sim.exchanges) - before) / 2
+        assert 10 <= per_minute <= 30
+
+
+async def test_the_help_lists_keys_with_their_ids(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await pilot.press("question_mark")
+        console = Console(width=100, record=True)
+        console.print(app.screen.query_one("#keys", Static).content)
+        text = console.export_text()
+        assert re.search(r"/\s+Filter\s+accounts\.filter", text)
+        assert "app.refresh" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen.query_one(AccountsTable), AccountsTable)
+
+
+async def test_a_loading_indicator_shows_until_the_first_answer(make_app, sim):
+    sim.inject(Fault("latency", 0.3, "GET", "/sms"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.05)
+        assert table(app).loading
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        assert not table(app).loading
