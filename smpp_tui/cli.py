@@ -24,6 +24,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="an OVHcloud-compatible API URL (for example the standalone simulator's)",
     )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="the settings and profiles file (default: $SMPP_TUI_CONFIG, else the one "
+        "`smpp-tui config path` prints)",
+    )
+    parser.add_argument("--profile", metavar="NAME", help="the profile to use (see the config)")
+    parser.add_argument(
+        "--read-only", action="store_true", help="refuse every change (reading only)"
+    )
     keys = parser.add_argument_group(
         "credentials for --api-url (default: the OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET "
         "and OVH_CONSUMER_KEY variables; prefer them: flags show in the process list)"
@@ -37,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the local OVHcloud API simulator and print its demo credentials",
         description="Run a local OVHcloud API (the demo's) for curl or any OVH client.",
     )
+    add_config_command(commands)
     # Imported here so that `smpp-tui --version` stays instant.
     from smpp_tui.simulator import command
 
@@ -45,14 +56,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def add_config_command(commands: argparse._SubParsersAction) -> None:
+    config = commands.add_parser("config", help="where the settings file is")
+    actions = config.add_subparsers(dest="action", metavar="ACTION", required=True)
+    path = actions.add_parser("path", help="print the path of the settings file")
+    # Also accepted after the command; SUPPRESS keeps a --config given before it.
+    path.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
+    path.set_defaults(run=print_config_path)
+
+
+def print_config_path(args: argparse.Namespace) -> int:
+    from smpp_tui.config import config_path
+
+    print(config_path(args.config))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "run", None) is not None:
         return args.run(args)
-    if not (args.demo or args.api_url):
-        parser.print_help()
-        return 0
     from smpp_tui import launch
 
     return launch.run_app(args)

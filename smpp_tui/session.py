@@ -9,8 +9,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from smpp_tui.api import Gateway
+from smpp_tui.config import Config, Profile
 from smpp_tui.store.backoff import Backoff
 from smpp_tui.store.resources import Intervals
 
@@ -25,6 +27,12 @@ class Session:
     requests_per_minute: int = 30
     tick: float = 0.5  # seconds between the poller's looks at what is due
     on_close: Callable[[], None] | None = None  # stops the demo's simulator
+    outbox_url: str | None = None  # the demo's simulated e-mails (new SMPP passwords)
+    # Settings and where they live (None: nothing to save to, as in most tests).
+    config: Config = field(default_factory=Config)
+    config_path: Path | None = None
+    profile: Profile | None = None  # None for the demo and --api-url
+    read_only: bool = False  # --read-only: kept when switching profile
 
     def close(self) -> None:
         if self.on_close is not None:

@@ -147,3 +147,39 @@ def test_an_api_url_that_is_not_one_is_refused():
     )
     assert result.returncode == 2
     assert "use one of ovh-eu, ovh-ca, ovh-us or an http(s):// API URL" in result.stderr
+
+
+def test_config_path_honours_the_flag_and_the_variable(monkeypatch, tmp_path):
+    default = run("config", "path")
+    assert default.returncode == 0
+    assert default.stdout.strip().endswith("/smpp-tui/config.toml")
+    assert default.stdout.startswith(str(tmp_path.parent))  # the test's HOME, not the user's
+    assert run("--config", "/a/b.toml", "config", "path").stdout.strip() == "/a/b.toml"
+    assert run("config", "path", "--config", "/c.toml").stdout.strip() == "/c.toml"
+    monkeypatch.setenv("SMPP_TUI_CONFIG", "/from/env.toml")
+    assert run("config", "path").stdout.strip() == "/from/env.toml"
+
+
+def test_a_broken_config_stops_before_the_ui_with_file_and_line(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[profiles.work]\nendpoint = "ovh-xx"\nsource = "ovh.conf"\n')
+    result = run("--config", str(path))
+    assert result.returncode == 2
+    assert f"{path}, line 2: profiles.work.endpoint" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_text().startswith("[profiles.work]")
+
+
+def test_without_credentials_it_says_how_to_start(tmp_path):
+    result = run("--config", str(tmp_path / "none.toml"))
+    assert result.returncode == 2
+    assert "smpp-tui --demo" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_profile_is_refused(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[profiles.work]\nsource = "ovh.conf"\n')
+    result = run("--config", str(path), "--profile", "play")
+    assert result.returncode == 2
+    assert "there is no profile 'play' (profiles: work)" in result.stderr

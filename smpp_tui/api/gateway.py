@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from smpp_tui.api import checks
+from smpp_tui.api.calls import calls
 from smpp_tui.api.connection import DEFAULT_TIMEOUT, Credentials
 from smpp_tui.api.errors import InvalidInput, ReadOnlyRefused
 from smpp_tui.api.fanout import in_background
@@ -117,17 +118,21 @@ class Gateway:
 
     # accounts
 
+    @calls("GET /sms")
     def account_names(self) -> list[str]:
         return sorted(self.lists.ids(route("/sms")))
 
+    @calls("GET /sms", "GET /sms/{}")
     def list_accounts(self) -> tuple[Account, ...]:
         """Every SMS account of the customer, by name."""
         bodies = self.lists.everything(route("/sms"), lambda name: route("/sms/{}", name))
         return tuple(sorted((Account.from_api(b) for b in bodies), key=lambda a: a.name))
 
+    @calls("GET /sms/{}")
     def account(self, name: str) -> Account:
         return Account.from_api(self._get("/sms/{}", name))
 
+    @calls("PUT /sms/{}")
     @_write("change an SMS account")
     def update_account(
         self,
@@ -150,6 +155,7 @@ class Gateway:
             raise InvalidInput("nothing to change")
         self._send("PUT", "/sms/{}", name, body=body)
 
+    @calls("PUT /sms/{}")
     @_write("change the automatic recharge")
     def set_automatic_recharge(self, name: str, pack: int | None, threshold: float) -> None:
         """Buy `pack` credits (None: never) when fewer than `threshold` are left."""
@@ -157,21 +163,26 @@ class Gateway:
         body = {"automaticRecreditAmount": pack, "creditThresholdForAutomaticRecredit": threshold}
         self._send("PUT", "/sms/{}", name, body=body)
 
+    @calls("GET /sms/{}/serviceInfos")
     def service_info(self, name: str) -> ServiceInfo:
         return ServiceInfo.from_api(self._get("/sms/{}/serviceInfos", name))
 
     # SMPP
 
+    @calls("GET /sms/{}/smpp/settings")
     def smpp_settings(self, name: str) -> SmppSettings:
         return SmppSettings.from_api(self._get("/sms/{}/smpp/settings", name), name)
 
+    @calls("GET /sms/{}/smpp/allowedIPs")
     def allowed_ips(self, name: str) -> AllowedIps:
         return AllowedIps.from_api(self._get("/sms/{}/smpp/allowedIPs", name))
 
+    @calls("PUT /sms/{}/smpp/allowedIPs")
     @_write("add allowed IPs")
     def add_allowed_ips(self, name: str, ips: Iterable[str]) -> AllowedIps:
         return self._change_ips(name, "add", ips)
 
+    @calls("PUT /sms/{}/smpp/allowedIPs")
     @_write("remove allowed IPs")
     def remove_allowed_ips(self, name: str, ips: Iterable[str]) -> AllowedIps:
         return self._change_ips(name, "remove", ips)
@@ -180,6 +191,7 @@ class Gateway:
         body = {"action": action, "ips": checks.ipv4_addresses(ips)}
         return AllowedIps.from_api(self._send("PUT", "/sms/{}/smpp/allowedIPs", name, body=body))
 
+    @calls("POST /sms/{}/smpp/password")
     @_write("regenerate an SMPP password")
     def regenerate_password(self, name: str) -> None:
         """OVHcloud e-mails the new password to the contact address; it never returns it."""
@@ -187,15 +199,18 @@ class Gateway:
 
     # senders
 
+    @calls("GET /sms/{}/senders", "GET /sms/{}/senders/{}")
     def senders(self, name: str) -> tuple[Sender, ...]:
         bodies = self.lists.everything(
             route("/sms/{}/senders", name), lambda sender: route("/sms/{}/senders/{}", name, sender)
         )
         return tuple(sorted((Sender.from_api(b) for b in bodies), key=lambda s: s.sender))
 
+    @calls("GET /sms/{}/senders/{}")
     def sender(self, name: str, sender: str) -> Sender:
         return Sender.from_api(self._get("/sms/{}/senders/{}", name, sender))
 
+    @calls("POST /sms/{}/senders")
     @_write("request a sender")
     def request_sender(self, name: str, sender: str, reason: str, description: str = "") -> None:
         """Ask for a new sender; it waits for OVHcloud's moderator (`waitingValidation`)."""
@@ -205,12 +220,14 @@ class Gateway:
             body["description"] = description
         self._send("POST", "/sms/{}/senders", name, body=body)
 
+    @calls("DELETE /sms/{}/senders/{}")
     @_write("delete a sender")
     def delete_sender(self, name: str, sender: str) -> None:
         self._send("DELETE", "/sms/{}/senders/{}", name, sender)
 
     # credits
 
+    @calls("POST /sms/{}/transferCredits")
     @_write("transfer credits")
     def transfer_credits(self, name: str, target: str, credits: float) -> None:
         checks.transfer(name, target, credits)
@@ -219,6 +236,7 @@ class Gateway:
 
     # history
 
+    @calls("GET /sms/{}/outgoing", "GET /sms/{}/outgoing/{}")
     def outgoing(
         self, name: str, filters: HistoryFilter | None = None, page: int = 1, size: int = 50
     ) -> Page[OutgoingSms]:
@@ -226,13 +244,16 @@ class Gateway:
         query = (filters or HistoryFilter()).query()
         return self._history(name, "outgoing", OutgoingSms.from_api, query, page, size)
 
+    @calls("GET /sms/{}/outgoing/{}")
     def outgoing_sms(self, name: str, sms_id: int) -> OutgoingSms:
         return OutgoingSms.from_api(self._get("/sms/{}/outgoing/{}", name, sms_id))
 
+    @calls("DELETE /sms/{}/outgoing/{}")
     @_write("delete a sent SMS from the history")
     def delete_outgoing(self, name: str, sms_id: int) -> None:
         self._send("DELETE", "/sms/{}/outgoing/{}", name, sms_id)
 
+    @calls("GET /sms/{}/incoming", "GET /sms/{}/incoming/{}")
     def incoming(self, name: str, page: int = 1, size: int = 50) -> Page[IncomingSms]:
         """Page `page` (from 1) of the received SMS, newest first."""
         return self._history(name, "incoming", IncomingSms.from_api, {}, page, size)
@@ -251,18 +272,22 @@ class Gateway:
         )
         return Page(tuple(parse(body) for body in bodies), page, size, total)
 
+    @calls("GET /sms/ptts")
     def ptt(self, code: int) -> PttMeaning:
         """What a delivery report (PTT) code means."""
         return PttMeaning.from_api(self._get("/sms/ptts", ptt=code), code)
 
     # identity
 
+    @calls("GET /me")
     def me(self) -> Me:
         return Me.from_api(self._get("/me"))
 
+    @calls("GET /auth/currentCredential")
     def current_credential(self) -> CurrentCredential:
         return CurrentCredential.from_api(self._get("/auth/currentCredential"))
 
+    @calls("POST /auth/logout")
     def logout(self) -> None:
         """Expire the consumer key in use (allowed in read-only mode: it changes no account)."""
         self._send("POST", "/auth/logout")

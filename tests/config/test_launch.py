@@ -1,0 +1,69 @@
+"""The command line builds the session from the chosen profile and the settings."""
+
+from __future__ import annotations
+
+import pytest
+
+from smpp_tui.api.errors import ReadOnlyRefused
+from smpp_tui.cli import build_parser
+from smpp_tui.config import Config, Profile, config_path, save_config, with_profile
+from smpp_tui.launch import build_session, profile_session
+
+
+def session_for(*argv):
+    return build_session(build_parser().parse_args(list(argv)))
+
+
+def profile_of(name, sim, keys, **options) -> Profile:
+    values = {
+        "application_key": keys.application_key,
+        "application_secret": keys.application_secret,
+        "consumer_key": keys.consumer_key,
+    }
+    return Profile(name, endpoint=sim.endpoint, **values, **options)
+
+
+@pytest.fixture
+def saved(sim, keys):
+    profile = profile_of("work", sim, keys)
+    config = with_profile(Config(), profile)
+    document = {**config.document, "ui": {"refresh_interval": 12, "theme": "nord"}}
+    save_config(config_path(), document)
+    return profile
+
+
+def test_the_only_profile_is_used_with_the_settings(saved):
+    session = session_for()
+    assert session.label == "work"
+    assert session.profile == saved
+    assert session.intervals.default == 12
+    assert session.config.ui.theme == "nord"
+    assert session.config_path == config_path()
+    assert session.gateway.me().nichandle == "dc12345-ovh"
+
+
+def test_read_only_from_the_command_line_refuses_writes(saved):
+    session = session_for("--read-only", "--profile", "work")
+    assert session.read_only
+    with pytest.raises(ReadOnlyRefused):
+        session.gateway.regenerate_password("smpp-dc12345-1")
+
+
+def test_switching_profile_builds_a_fresh_session(saved, sim, customers):
+    second = profile_of("other", sim, customers[1].keys, read_only=True)
+    first = session_for()
+    switched = profile_session(second, first.config, first.config_path)
+    assert switched.label == "other"
+    assert switched.gateway.read_only
+    assert switched.gateway.me().nichandle == "jm67890-ovh"
+    assert first.gateway.me().nichandle == "dc12345-ovh"
+
+
+def test_the_demo_keeps_working_and_reads_the_settings(saved):
+    session = session_for("--demo", "--read-only")
+    try:
+        assert session.label == "demo"
+        assert session.gateway.read_only
+        assert session.config.ui.refresh_interval == 12
+    finally:
+        session.close()

@@ -1,0 +1,147 @@
+"""The rules a new consumer key asks for are exactly what the gateway calls.
+
+Every gateway method runs against the simulator with a key holding only `required_rules()`:
+nothing is refused, and what each method really sends is what it declared. Then each rule is
+taken away in turn: some method must fail, so none is superfluous.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections import defaultdict
+
+import pytest
+
+from smpp_tui.api import ApplicationKey, Gateway
+from smpp_tui.api.calls import access_rules, calls, declared_calls, rule_allows
+from smpp_tui.api.errors import ApiError, NotGranted
+from smpp_tui.api.models import AccessRule
+from smpp_tui.connect import required_rules
+
+A, B = "smpp-dc12345-3", "smpp-dc12345-4"
+
+
+# One use of every gateway method; the writes are kept valid so that each one runs through.
+SCENARIO = {
+    "account_names": lambda g, v: g.account_names(),
+    "list_accounts": lambda g, v: g.list_accounts(),
+    "account": lambda g, v: g.account(A),
+    "update_account": lambda g, v: g.update_account(A, description="renamed"),
+    "set_automatic_recharge": lambda g, v: g.set_automatic_recharge(A, None, 0),
+    "service_info": lambda g, v: g.service_info(A),
+    "smpp_settings": lambda g, v: g.smpp_settings(A),
+    "allowed_ips": lambda g, v: g.allowed_ips(A),
+    "add_allowed_ips": lambda g, v: g.add_allowed_ips(A, ["192.0.2.200"]),
+    "remove_allowed_ips": lambda g, v: g.remove_allowed_ips(B, ["192.0.2.22"]),
+    "regenerate_password": lambda g, v: g.regenerate_password("smpp-dc12345-1"),
+    "senders": lambda g, v: g.senders(A),
+    "sender": lambda g, v: g.sender(A, v["sender"]),
+    "request_sender": lambda g, v: g.request_sender(A, "NEWSENDER", "our brand"),
+    "delete_sender": lambda g, v: g.delete_sender(A, v["sender"]),
+    "transfer_credits": lambda g, v: g.transfer_credits(A, B, 1),
+    "outgoing": lambda g, v: g.outgoing(A, size=5),
+    "outgoing_sms": lambda g, v: g.outgoing_sms(A, v["sms"]),
+    "delete_outgoing": lambda g, v: g.delete_outgoing(A, v["sms"]),
+    "incoming": lambda g, v: g.incoming(A, size=5),
+    "ptt": lambda g, v: g.ptt(0),
+    "me": lambda g, v: g.me(),
+    "current_credential": lambda g, v: g.current_credential(),
+    "logout": lambda g, v: g.logout(),  # last: it expires the key
+}
+HELPERS = {"connect", "in_background"}  # public methods that call nothing
+
+
+def key_with(sim, customers, rules) -> ApplicationKey:
+    application = customers[0].application
+    plain = [{"method": rule.method, "path": rule.path} for rule in rules]
+    credential = sim.world.issue_credential(application, plain)
+    return ApplicationKey(application.key, application.secret, credential.consumer_key)
+
+
+def run_scenario(gateway: Gateway) -> dict[str, set[tuple[str, str]]]:
+    """Run every method; (HTTP method, template) each one sent. Raises what they raise."""
+    values = {
+        "sender": gateway.senders(A)[0].sender,
+        "sms": gateway.outgoing(A, size=1).items[0].id,
+    }
+    sent: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    current = ""
+    request = gateway.connection.request
+
+    def recording(method, target, **options):
+        sent[current].add((method, target.template))
+        return request(method, target, **options)
+
+    gateway.connection.request = recording
+    for current, use in SCENARIO.items():  # noqa: B007 (read by `recording`)
+        use(gateway, values)
+    return sent
+
+
+def test_every_public_gateway_method_declares_its_calls_and_is_exercised():
+    public = {name for name, _ in inspect.getmembers(Gateway) if not name.startswith("_")}
+    methods = {name for name in public if callable(getattr(Gateway, name))}
+    assert set(declared_calls(Gateway)) == methods - HELPERS == set(SCENARIO)
+
+
+@pytest.mark.parametrize("expanded", [True, False])
+def test_the_required_rules_grant_every_call_each_method_declared_and_no_other(
+    sim, customers, expanded
+):
+    credentials = key_with(sim, customers, required_rules())
+    gateway = Gateway.connect(sim.endpoint, credentials, timeout=(2, 5), expanded_lists=expanded)
+    sent = run_scenario(gateway)  # no NotGranted
+    declared = declared_calls(Gateway)
+    for name, pairs in sent.items():
+        assert pairs <= set(declared[name]), name
+    if not expanded:  # id by id, the lists fetch each item too: all declared calls happen
+        assert sent == {name: set(pairs) for name, pairs in declared.items()}
+
+
+@pytest.mark.parametrize("rule", required_rules(), ids=lambda r: f"{r.method} {r.path}")
+def test_every_rule_is_needed(sim, customers, rule):
+    fewer = [other for other in required_rules() if other != rule]
+    gateway = Gateway.connect(sim.endpoint, key_with(sim, customers, fewer), timeout=(2, 5))
+    with pytest.raises(NotGranted) as refused:
+        run_scenario(gateway)
+    assert rule_allows(rule, refused.value.method, refused.value.pattern)
+
+
+def test_the_rules_list():
+    assert [f"{r.method} {r.path}" for r in required_rules()] == [
+        "GET /auth/currentCredential",
+        "POST /auth/logout",
+        "GET /me",
+        "GET /sms",
+        "GET /sms/*",
+        "PUT /sms/*",
+        "DELETE /sms/*/outgoing/*",
+        "POST /sms/*/senders",
+        "DELETE /sms/*/senders/*",
+        "POST /sms/*/smpp/password",
+        "POST /sms/*/transferCredits",
+    ]
+
+
+def test_rules_covered_by_a_wider_one_are_left_out():
+    rules = access_rules([("GET", "/sms/{}"), ("GET", "/sms/{}/senders/{}"), ("PUT", "/sms/{}")])
+    assert rules == (AccessRule("GET", "/sms/*"), AccessRule("PUT", "/sms/*"))
+    assert access_rules([("GET", "/sms"), ("GET", "/sms/{}")]) == (
+        AccessRule("GET", "/sms"),
+        AccessRule("GET", "/sms/*"),
+    )
+
+
+def test_a_call_declaration_must_read_as_method_and_path():
+    with pytest.raises(ValueError, match="not a call"):
+        calls("get /sms")
+    with pytest.raises(ValueError, match="not a call"):
+        calls("GET sms")
+
+
+def test_a_failing_method_is_not_a_refusal(sim, customers):
+    # Other errors than NotGranted pass the gate: the scenario's values must stay valid.
+    gateway = Gateway.connect(sim.endpoint, key_with(sim, customers, required_rules()))
+    with pytest.raises(ApiError) as error:
+        gateway.account("nope")
+    assert not isinstance(error.value, NotGranted)
