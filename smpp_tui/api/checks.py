@@ -57,3 +57,24 @@ def new_sender(sender: str, reason: str, description: str) -> None:
         raise InvalidInput("give the moderator a reason, at most 250 characters")
     if len(description) > 40:
         raise InvalidInput("a sender description is at most 40 characters")
+
+
+def ips_to_add(text: str, present: Iterable[str], limit: int) -> list[str]:
+    """The IPv4 addresses typed (separated by commas, spaces or new lines) that may be added:
+    well formed, each once, not allowed already, and within the account's limit."""
+    typed = [piece for piece in re.split(r"[\s,;]+", text) if piece]
+    addresses = ipv4_addresses(typed)
+    repeated = sorted({ip for ip in addresses if addresses.count(ip) > 1})
+    if repeated:
+        raise InvalidInput(f"{', '.join(repeated)} typed twice; give each address once")
+    present = set(present)
+    already = [ip for ip in addresses if ip in present]
+    if already:
+        raise InvalidInput(f"{', '.join(already)} already allowed; give only new addresses")
+    room = limit - len(present)
+    if len(addresses) > room:
+        raise InvalidInput(
+            f"{len(addresses)} addresses do not fit: {len(present)} of {limit} are used,"
+            f" room for {room} more; remove some first"
+        )
+    return addresses

@@ -17,6 +17,7 @@ from smpp_tui.store.poller import Watch
 from smpp_tui.store.snapshot import ResourceKey
 
 ACCOUNTS: ResourceKey = ("accounts",)
+ME: ResourceKey = ("me",)
 
 
 def settings_key(account: str) -> ResourceKey:
@@ -27,12 +28,17 @@ def ips_key(account: str) -> ResourceKey:
     return ("ips", account)
 
 
+def service_key(account: str) -> ResourceKey:
+    return ("service", account)
+
+
 @dataclass(frozen=True)
 class Intervals:
     """Seconds between refreshes of each kind of resource (all injectable)."""
 
     default: float = 30.0
     settling: float = 5.0  # SMPP settings while an IP change is being applied
+    rare: float = 600.0  # what seldom changes: the customer's e-mail, a service's expiry
 
 
 class Resources:
@@ -68,3 +74,10 @@ class Resources:
         return Watch(
             ips_key(account), lambda: self.gateway.allowed_ips(account), self.intervals.default
         )
+
+    def service_info(self, account: str) -> Watch:
+        fetch = functools.partial(self.gateway.service_info, account)
+        return Watch(service_key(account), fetch, self.intervals.rare)
+
+    def me(self) -> Watch:
+        return Watch(ME, self.gateway.me, self.intervals.rare)

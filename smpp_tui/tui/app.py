@@ -9,23 +9,29 @@ for a request in flight; the store is told from those threads and the app hears 
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from smpp_tui.api.fanout import in_background
 from smpp_tui.session import Session
 from smpp_tui.store import Change, Health, Poller, RequestBudget, Store
+from smpp_tui.store.actions import Actions
 from smpp_tui.store.resources import Resources
 from smpp_tui.store.snapshot import ResourceKey
 from smpp_tui.tui import words
 from smpp_tui.tui.screens.accounts import AccountsScreen
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.screens.help import HelpScreen
+
+T = TypeVar("T")
 
 
 class StoreChanged(Message):
@@ -70,6 +76,7 @@ class SmppApp(App[None]):
             backoff=session.backoff,
         )
         self.resources = Resources(session.gateway, session.intervals)
+        self.actions = Actions(session.gateway, self.store, self.poller, session.clock)
         self._unsubscribe = self.store.subscribe(
             lambda change: self.post_message(StoreChanged(change))
         )
@@ -78,6 +85,7 @@ class SmppApp(App[None]):
         self.post_message(StoreChanged(change))  # thread-safe: the store is told from workers
 
     def on_mount(self) -> None:
+        self._loop_thread = threading.get_ident()
         self.push_screen(AccountsScreen())
         self.set_interval(self.session.tick, self._tick)
 
@@ -88,10 +96,24 @@ class SmppApp(App[None]):
     # polling
 
     def _launch(self, job: Callable[[], None]) -> None:
-        self.run_worker(self._in_daemon(job), group="poll", exit_on_error=False)
+        # The poller may start refreshes from an action's thread: workers start on the loop.
+        if threading.get_ident() == self._loop_thread:
+            self.run_worker(self._in_daemon(job), group="poll", exit_on_error=False)
+        else:
+            self.call_from_thread(self._launch, job)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # A bug in a worker is reported, never fatal: the app and its data stay up.
+        if event.state is WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(f"Something went wrong: {error!r}", severity="error", markup=False)
 
     async def _in_daemon(self, job: Callable[[], None]) -> None:
         await asyncio.wrap_future(in_background(job, name="smpp-tui-poll"))
+
+    async def call(self, function: Callable[..., T], *args: object) -> T:
+        """Run a blocking call (an action) on a daemon thread and await its result."""
+        return await asyncio.wrap_future(in_background(function, *args, name="smpp-tui-action"))
 
     def _tick(self) -> None:
         self.poller.tick()

@@ -45,3 +45,20 @@ def age(seconds: float) -> str:
     if minutes < 60:
         return f"{minutes} min ago"
     return f"{minutes // 60} h ago"
+
+
+# What each SMPP status means for the user, as the control panel explains it.
+SMPP_MEANING = {
+    "SUCCESS": "SMPP clients can bind from the allowed IPs",
+    "WAITING_IP": "no IP is allowed yet: the service cannot work until you add one (tab 2)",
+    "UPDATING_IP": "a change of the allowed IPs is being applied",
+    "ERROR": "OVHcloud reports an error on this account: contact its support",
+    "UNKNOWN": "OVHcloud does not know the state of this account",
+    "DELETED": "the SMPP access of this account was deleted",
+}
+
+
+def smpp_status_meaning(status: str) -> Text:
+    line = smpp_status(status)
+    line.append(f"  {SMPP_MEANING.get(status, '')}", style="")
+    return line

@@ -10,7 +10,7 @@ import pytest
 
 from smpp_tui.api import ApplicationKey, Gateway
 from smpp_tui.session import Session
-from smpp_tui.simulator import Simulator
+from smpp_tui.simulator import Simulator, build_demo_world
 from smpp_tui.store import Backoff
 from smpp_tui.tui.app import SmppApp
 
@@ -28,7 +28,21 @@ class Clock:
 
 @pytest.fixture
 def clock() -> Clock:
+    """The app's clock (the poller's intervals and budget)."""
     return Clock()
+
+
+@pytest.fixture
+def sim_clock() -> Clock:
+    """OVHcloud's clock: moving it settles IP changes and reviews senders."""
+    started = Clock()
+    started.now = 1_795_608_000.0  # 2026-11-25 12:00 UTC: dates in snapshots never move
+    return started
+
+
+@pytest.fixture
+def demo(sim_clock):
+    return build_demo_world(sim_clock)
 
 
 @pytest.fixture

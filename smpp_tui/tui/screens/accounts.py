@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input
+from textual.widgets import DataTable, Footer, Header, Input
 
 from smpp_tui.store import Snapshot, Watch
 from smpp_tui.store.resources import ACCOUNTS, settings_key
+from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.widgets.account_rows import account_rows, description_width
 from smpp_tui.tui.widgets.accounts_table import AccountsTable
@@ -20,6 +21,7 @@ from smpp_tui.tui.widgets.status_line import StatusLine
 class AccountsScreen(StoreScreen):
     AUTO_FOCUS = "#accounts"
     BINDINGS = [
+        Binding("enter", "open", "Open", id="accounts.open"),
         Binding("slash", "filter", "Filter", id="accounts.filter"),
         Binding("s", "smpp_only", "SMPP only", id="accounts.smpp_only"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="accounts.clear_filter"),
@@ -97,6 +99,15 @@ class AccountsScreen(StoreScreen):
         return Text(words)
 
     # actions
+
+    def action_open(self) -> None:
+        name = self.table.current_account
+        if name is not None:
+            self.app.push_screen(AccountScreen(name))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)

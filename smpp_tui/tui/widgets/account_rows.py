@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 
 from smpp_tui.api.models import Account
 from smpp_tui.store.resources import ACCOUNTS, ips_key, settings_key
 from smpp_tui.store.snapshot import Snapshot
 from smpp_tui.tui import words
+from smpp_tui.tui.widgets.keyed_table import Row
 
 COLUMNS = (
     ("name", "Account"),
@@ -22,12 +21,6 @@ COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class AccountRow:
-    name: str
-    cells: tuple[Text, ...]
-
-
 def description_width(screen_width: int) -> int:
     """What the other columns leave to descriptions: the table fits 80 columns."""
     return max(10, min(40, screen_width - 68))
@@ -35,7 +28,7 @@ def description_width(screen_width: int) -> int:
 
 def account_rows(
     snapshot: Snapshot, query: str = "", smpp_only: bool = False, width: int = 32
-) -> list[AccountRow]:
+) -> list[Row]:
     """SMPP accounts first, then by name; filtered on name and description (any case)."""
     accounts: tuple[Account, ...] = snapshot.value(ACCOUNTS, ())
     needle = query.casefold().strip()
@@ -46,7 +39,7 @@ def account_rows(
         and (not needle or needle in f"{account.name}\n{account.description}".casefold())
     ]
     shown.sort(key=lambda account: (not account.smpp, account.name))
-    return [AccountRow(account.name, _cells(account, snapshot, width)) for account in shown]
+    return [Row(account.name, _cells(account, snapshot, width)) for account in shown]
 
 
 def _cells(account: Account, snapshot: Snapshot, width: int) -> tuple[Text, ...]:

@@ -1,0 +1,67 @@
+"""Writes, as store actions: call the gateway, then refresh what they changed.
+
+Blocking (the app runs them off its event loop). An action already under way for the same
+thing is refused rather than sent twice: a double key press never regenerates two passwords.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from smpp_tui.api import Gateway
+from smpp_tui.api.models import AllowedIps
+from smpp_tui.store.poller import Poller
+from smpp_tui.store.resources import ips_key, settings_key
+from smpp_tui.store.store import Store
+
+
+class ActionInProgress(Exception):
+    """The same action is already under way; it was not sent again."""
+
+
+class Actions:
+    def __init__(
+        self, gateway: Gateway, store: Store, poller: Poller, clock: Callable[[], float]
+    ) -> None:
+        self._gateway = gateway
+        self._store = store
+        self._poller = poller
+        self._clock = clock
+        self._running: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def _once(self, action: str, account: str) -> Iterator[None]:
+        key = (action, account)
+        with self._lock:
+            if key in self._running:
+                raise ActionInProgress(f"already asked to {action} for {account}; wait for it")
+            self._running.add(key)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._running.discard(key)
+
+    def regenerate_password(self, account: str) -> None:
+        with self._once("regenerate the SMPP password", account):
+            self._gateway.regenerate_password(account)
+        self._poller.refresh([settings_key(account)])
+
+    def add_allowed_ips(self, account: str, ips: list[str]) -> AllowedIps:
+        with self._once("change the allowed IPs", account):
+            allowed = self._gateway.add_allowed_ips(account, ips)
+        return self._ips_changed(account, allowed)
+
+    def remove_allowed_ip(self, account: str, ip: str) -> AllowedIps:
+        with self._once("change the allowed IPs", account):
+            allowed = self._gateway.remove_allowed_ips(account, [ip])
+        return self._ips_changed(account, allowed)
+
+    def _ips_changed(self, account: str, allowed: AllowedIps) -> AllowedIps:
+        # The answer is the new list; the status moves on (UPDATING_IP) and is followed.
+        self._store.succeeded(ips_key(account), allowed, self._clock())
+        self._poller.refresh([settings_key(account)])
+        return allowed

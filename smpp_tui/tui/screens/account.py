@@ -1,0 +1,173 @@
+"""One account: tabs for its SMPP credentials (Overview), authorized IPs, senders, credits and
+history. Only the active tab polls."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from smpp_tui.api.models import Account
+from smpp_tui.store import Snapshot, Watch
+from smpp_tui.store.resources import ACCOUNTS, ME, ips_key, service_key, settings_key
+from smpp_tui.tui import words
+from smpp_tui.tui.screens.account_actions import AccountActions
+from smpp_tui.tui.screens.base import StoreScreen
+from smpp_tui.tui.widgets.ips import IpsPane
+from smpp_tui.tui.widgets.overview import OverviewPane, overview_fields
+from smpp_tui.tui.widgets.status_line import StatusLine
+
+TABS = (
+    ("overview", "Overview"),
+    ("ips", "IPs"),
+    ("senders", "Senders"),
+    ("credits", "Credits"),
+    ("history", "History"),
+)
+COMING = "Coming in a next version of smpp-tui."
+# Which actions each tab offers (the others are hidden from the footer there).
+TAB_ACTIONS = {
+    "overview": {"copy", "reveal", "regenerate"},
+    "ips": {"add_ips", "remove_ip"},
+}
+
+
+class AccountScreen(AccountActions, StoreScreen):
+    BINDINGS = [
+        *(
+            Binding(str(number), f"tab('{tab}')", label, show=False, id=f"account.tab_{tab}")
+            for number, (tab, label) in enumerate(TABS, start=1)
+        ),
+        Binding("c,y", "copy", "Copy", id="account.copy"),
+        Binding("v", "reveal", "Reveal", id="account.reveal"),
+        Binding("R", "regenerate", "New password", id="account.regenerate_password"),
+        Binding("a", "add_ips", "Add IPs", id="account.add_ips"),
+        Binding("d,delete", "remove_ip", "Remove IP", id="account.remove_ip"),
+    ]
+
+    def __init__(self, account: str) -> None:
+        super().__init__()
+        self.account = account
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="account-title")
+        with TabbedContent(initial="overview", id="tabs"):
+            for number, (tab, label) in enumerate(TABS, start=1):
+                with TabPane(f"{number} {label}", id=tab):
+                    yield from self._pane(tab)
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def _pane(self, tab: str) -> ComposeResult:
+        if tab == "overview":
+            yield OverviewPane()
+        elif tab == "ips":
+            yield IpsPane()
+        else:
+            yield Static(Text(COMING, style="dim"), classes="coming")
+
+    def on_mount(self) -> None:
+        self.set_interval(1, self.refresh_status)
+
+    @property
+    def tab(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.declare_watches()
+        self.show_snapshot(self.smpp_app.store.snapshot)
+        tables = event.pane.query("DataTable")
+        if tables:
+            tables.first().focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        owners = [tab for tab, actions in TAB_ACTIONS.items() if action in actions]
+        return not owners or self.tab in owners
+
+    def commands(self) -> Iterable[SystemCommand]:
+        for number, (tab, label) in enumerate(TABS, start=1):
+            yield SystemCommand(f"{label} tab", f"Key {number}", lambda t=tab: self.action_tab(t))
+        yield from self.action_commands()
+
+    # what is shown
+
+    @property
+    def details(self) -> Account | None:
+        accounts = self.smpp_app.store.snapshot.value(ACCOUNTS, ())
+        return next((a for a in accounts if a.name == self.account), None)
+
+    @property
+    def is_smpp(self) -> bool:
+        details = self.details
+        return details is None or details.smpp
+
+    def watches(self) -> list[Watch]:
+        resources, name = self.smpp_app.resources, self.account
+        settings = self.smpp_app.store.snapshot.value(settings_key(name))
+        settling = settings is not None and settings.status == "UPDATING_IP"
+        smpp = [resources.settings(name, settling)] if self.is_smpp else []
+        if self.tab == "overview":
+            return [*smpp, resources.service_info(name), resources.me()]
+        if self.tab == "ips" and self.is_smpp:
+            return [*smpp, resources.allowed_ips(name)]
+        return []
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.query_one("#account-title", Static).update(self._title())
+        self._show_overview(snapshot)
+        self._show_ips(snapshot)
+        self.refresh_status()
+        self.declare_watches()  # a status may now ask for faster polls
+
+    def _title(self) -> Text:
+        title = Text(self.account, style="bold")
+        details = self.details
+        if details is not None:
+            kind = "SMPP account" if details.smpp else "classic SMS account"
+            title.append(f"  {kind} · ").append_text(words.plain(details.description))
+            title.append(f" · {details.credits_left:,.2f} credits")
+        return title
+
+    def _show_overview(self, snapshot: Snapshot) -> None:
+        pane = self.query_one(OverviewPane)
+        if not self.is_smpp:
+            pane.show([], Text("A classic SMS account has no SMPP access.", style="dim"))
+            return
+        entry = snapshot[settings_key(self.account)]
+        service, me = snapshot.value(service_key(self.account)), snapshot.value(ME)
+        fields = overview_fields(entry.value, service, me) if entry.loaded else []
+        pane.show(fields, self._overview_note(entry, fields))
+
+    def _overview_note(self, entry, fields) -> Text:
+        if entry.error is not None and not entry.loaded:
+            return Text(str(entry.error), style="bold red")
+        if not fields:
+            return Text("Loading…", style="dim")
+        note = Text("c copies the field under the cursor, v shows it alone; R: new password.")
+        if any(field.key.startswith("plain") for field in fields):
+            note.append(
+                "\nPlaintext endpoints are not encrypted: prefer TLS for SMPP over the internet.",
+                style="yellow",
+            )
+        return note
+
+    def _show_ips(self, snapshot: Snapshot) -> None:
+        entry = snapshot[ips_key(self.account)]
+        problem = Text(str(entry.error), style="bold red") if entry.error else Text("")
+        if not self.is_smpp:
+            problem = Text("A classic SMS account has no SMPP access.", style="dim")
+        self.query_one(IpsPane).show(
+            entry.value, snapshot.value(settings_key(self.account)), problem
+        )
+
+    def refresh_status(self) -> None:
+        key = ips_key(self.account) if self.tab == "ips" else settings_key(self.account)
+        self.query_one(StatusLine).say(self.smpp_app.status_words(key, Text(self.account)))

@@ -1,0 +1,42 @@
+"""Confirm-then-act: a modal saying what will happen, to what, with which consequence.
+
+Focus starts on Cancel; `y` confirms, `n` and `escape` cancel. It answers once: a second `y`
+arrives after it has closed.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    AUTO_FOCUS = "#cancel"
+    BINDINGS = [
+        Binding("y", "answer(True)", "Confirm", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "Cancel", id="confirm.no"),
+    ]
+
+    def __init__(self, title: str, body: Text, action: str) -> None:
+        super().__init__()
+        self._title, self._body, self._action = title, body, action
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm"):
+            yield Static(Text(self._title, style="bold"), id="confirm-title")
+            yield Static(self._body, id="confirm-body")
+            with Horizontal(id="confirm-buttons"):
+                yield Button("Cancel (n)", id="cancel")
+                yield Button(f"{self._action} (y)", id="confirm-button", variant="warning")
+
+    def action_answer(self, answer: bool) -> None:
+        if not self.is_active:
+            return
+        self.dismiss(answer)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_answer(event.button.id == "confirm-button")

@@ -1,0 +1,25 @@
+"""A value alone on screen, for terminals where OSC 52 copying does not reach the clipboard:
+select it with the terminal's own selection."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class RevealScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,v,q", "dismiss", "Close", id="reveal.close")]
+
+    def __init__(self, label: str, value: str) -> None:
+        super().__init__()
+        self._label, self._value = label, value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="reveal"):
+            yield Static(Text(self._label, style="dim"))
+            yield Static(Text(self._value, style="bold"), id="reveal-value")
+            yield Static(Text("Select it with the mouse or the terminal; escape closes.", "dim"))

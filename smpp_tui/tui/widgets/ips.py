@@ -1,0 +1,45 @@
+"""The IPs tab: the addresses allowed to bind, the `n/10` quota, and the live status."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from smpp_tui.api.models import AllowedIps, SmppSettings
+from smpp_tui.tui import words
+from smpp_tui.tui.widgets.keyed_table import KeyedTable, Row
+
+
+def ips_heading(ips: AllowedIps | None, settings: SmppSettings | None) -> Text:
+    heading = Text("Allowed IPs ", style="bold")
+    heading.append(ips.quota if ips is not None else "…")
+    if settings is not None:
+        heading.append("   ").append_text(words.smpp_status(settings.status))
+        if settings.status == "WAITING_IP":
+            heading.append(
+                "\nNo IP is allowed: SMPP clients cannot bind until you add one (a).",
+                style="bold yellow",
+            )
+        elif settings.status == "UPDATING_IP":
+            heading.append("\nOVHcloud is applying the change; this updates by itself.")
+    return heading
+
+
+class IpsPane(Vertical):
+    def compose(self) -> ComposeResult:
+        yield Static("", id="ips-heading")
+        yield KeyedTable((("ip", "Address"),), id="ips-table")
+
+    @property
+    def table(self) -> KeyedTable:
+        return self.query_one("#ips-table", KeyedTable)
+
+    def show(self, ips: AllowedIps | None, settings: SmppSettings | None, problem: Text) -> None:
+        heading = ips_heading(ips, settings)
+        if problem.plain:
+            heading.append("\n").append_text(problem)
+        self.query_one("#ips-heading", Static).update(heading)
+        rows = [Row(ip, (Text(ip),)) for ip in (ips.ips if ips is not None else ())]
+        self.table.show_rows(rows)

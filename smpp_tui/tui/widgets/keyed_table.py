@@ -1,0 +1,75 @@
+"""A table whose rows are keyed (an account, a field, an IP) and updated cell by cell.
+
+Only cells whose text changed are touched, rows come and go by key, and the cursor stays on the
+same row whatever moves around it: every repaint costs bandwidth over SSH.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    cells: tuple[Text, ...]
+
+
+class KeyedTable(DataTable):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
+        Binding("g", "scroll_top", "Top", show=False, id="table.top"),
+        Binding("G", "scroll_bottom", "Bottom", show=False, id="table.bottom"),
+    ]
+
+    def __init__(self, columns: Sequence[tuple[str, str]], **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self._columns = tuple(columns)
+        self._shown: dict[str, tuple[Text, ...]] = {}
+
+    def on_mount(self) -> None:
+        for key, label in self._columns:
+            self.add_column(label, key=key)
+
+    @property
+    def current_key(self) -> str | None:
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    def row_keys(self) -> list[str]:
+        return [row.key.value for row in self.ordered_rows]
+
+    def show_rows(self, rows: Sequence[Row]) -> None:
+        """Make the table show `rows`, in this order, touching only what changed."""
+        keep = self.current_key
+        wanted = {row.key for row in rows}
+        for key in [key for key in self._shown if key not in wanted]:
+            self.remove_row(key)
+            del self._shown[key]
+        for row in rows:
+            self._show_row(row)
+        if self.row_keys() != [row.key for row in rows]:
+            # A row arrived in the middle: rare, so the table is simply laid out again.
+            self.clear()
+            self._shown.clear()
+            for row in rows:
+                self._show_row(row)
+        if keep in wanted:
+            self.move_cursor(row=self.get_row_index(keep), animate=False)
+
+    def _show_row(self, row: Row) -> None:
+        old = self._shown.get(row.key)
+        if old is None:
+            self.add_row(*row.cells, key=row.key)
+        else:
+            for (column, _), before, after in zip(self._columns, old, row.cells, strict=True):
+                if before != after:
+                    self.update_cell(row.key, column, after, update_width=True)
+        self._shown[row.key] = row.cells
