@@ -74,7 +74,7 @@ def build_session(args: argparse.Namespace) -> Session | None:
 
 
 def without_credentials(args: argparse.Namespace) -> int:
-    """No profile, no usable ovh.conf: say how to start. (The connect screen will go here.)"""
+    """No profile, no usable ovh.conf, and no terminal for the connect flow: say how to start."""
     path = config_path(args.config)
     hint = ovh_conf_hint()
     print(
@@ -94,9 +94,12 @@ def run_app(args: argparse.Namespace) -> int:
     except (ApiError, ConfigError) as error:
         print(f"smpp-tui: {error}", file=sys.stderr)
         return 2
-    if session is None:
+    if session is None and not sys.stdout.isatty():
         return without_credentials(args)
     from smpp_tui.tui.app import SmppApp
 
-    SmppApp(session).run()
+    path = config_path(args.config)
+    config = session.config if session is not None else load_config(path)
+    # No session: the app opens on the connect flow, which saves a profile and goes on.
+    SmppApp(session, config=config, config_path=path).run()
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TypeVar
 
 from rich.text import Text
@@ -21,15 +22,20 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from smpp_tui.api.fanout import in_background
+from smpp_tui.config import Config
 from smpp_tui.session import Session
-from smpp_tui.store import Change, Health, Poller, RequestBudget, Store
+from smpp_tui.store import Change, Health, Poller, Store
 from smpp_tui.store.actions import Actions
+from smpp_tui.store.live import Live
 from smpp_tui.store.resources import Resources
 from smpp_tui.store.snapshot import ResourceKey
 from smpp_tui.tui import words
 from smpp_tui.tui.screens.accounts import AccountsScreen
 from smpp_tui.tui.screens.base import StoreScreen
+from smpp_tui.tui.screens.connect import ConnectScreen
 from smpp_tui.tui.screens.help import HelpScreen
+from smpp_tui.tui.screens.profiles import ProfilesScreen
+from smpp_tui.tui.settings import apply_settings
 
 T = TypeVar("T")
 
@@ -57,41 +63,81 @@ class SmppApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Keys", id="app.help"),
         Binding("r", "refresh", "Refresh", id="app.refresh"),
+        Binding("p", "profiles", "Profiles", id="app.profiles"),
         Binding("escape", "back", "Back", id="app.back"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command_palette"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(
+        self,
+        session: Session | None,
+        *,
+        config: Config | None = None,
+        config_path: Path | None = None,
+    ) -> None:
+        """On a session, or (None) on the connect flow that makes one."""
         super().__init__()
-        self.session = session
+        self.config = config or (session.config if session else Config())
+        self.config_path = config_path or (session.config_path if session else None)
+        self._first_session = session
+        self.live: Live | None = None
+
+    # the session
+
+    @property
+    def session(self) -> Session:
+        assert self.live is not None, "no session yet"
+        return self.live.session
+
+    @property
+    def store(self) -> Store:
+        assert self.live is not None, "no session yet"
+        return self.live.store
+
+    @property
+    def poller(self) -> Poller:
+        assert self.live is not None, "no session yet"
+        return self.live.poller
+
+    @property
+    def resources(self) -> Resources:
+        assert self.live is not None, "no session yet"
+        return self.live.resources
+
+    @property
+    def actions(self) -> Actions:
+        assert self.live is not None, "no session yet"
+        return self.live.actions
+
+    def start_session(self, session: Session) -> None:
+        """Show `session`'s accounts, from a fresh store (a switch of profile starts afresh)."""
+        if self.live is not None:
+            self.live.close()
+        self.live = Live(session, self._launch, self._heard)
         self.sub_title = session.label
-        self.store = Store()
-        self.budget = RequestBudget(session.requests_per_minute, session.clock)
-        session.gateway.connection.on_request = self.budget.record
-        self.poller = Poller(
-            self.store,
-            self._launch,
-            clock=session.clock,
-            budget=self.budget,
-            backoff=session.backoff,
-        )
-        self.resources = Resources(session.gateway, session.intervals)
-        self.actions = Actions(session.gateway, self.store, self.poller, session.clock)
-        self._unsubscribe = self.store.subscribe(
-            lambda change: self.post_message(StoreChanged(change))
-        )
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(AccountsScreen())
 
     def _heard(self, change: Change) -> None:
         self.post_message(StoreChanged(change))  # thread-safe: the store is told from workers
 
     def on_mount(self) -> None:
         self._loop_thread = threading.get_ident()
-        self.push_screen(AccountsScreen())
-        self.set_interval(self.session.tick, self._tick)
+        apply_settings(self)
+        if self._first_session is not None:
+            self.start_session(self._first_session)
+        else:
+            self.push_screen(ConnectScreen())
+        self.set_interval(self._tick_interval, self._tick)
+
+    @property
+    def _tick_interval(self) -> float:
+        return self._first_session.tick if self._first_session else 0.5
 
     def on_unmount(self) -> None:
-        self._unsubscribe()
-        self.session.close()
+        if self.live is not None:
+            self.live.close()
 
     # polling
 
@@ -116,15 +162,22 @@ class SmppApp(App[None]):
         return await asyncio.wrap_future(in_background(function, *args, name="smpp-tui-action"))
 
     def _tick(self) -> None:
-        self.poller.tick()
+        if self.live is not None:
+            self.live.poller.tick()
 
     def on_store_changed(self, message: StoreChanged) -> None:
         change = message.change
         if change.health_changed:
             self._notify_health(change)
-        for screen in self.screen_stack:
-            if isinstance(screen, StoreScreen) and screen.is_mounted:
-                screen.store_changed(change)
+        front = self.front_store_screen()
+        if front is not None:  # the others redraw when they come to the front again
+            front.store_changed(change)
+
+    def front_store_screen(self) -> StoreScreen | None:
+        """The screen whose resources are polled: the top one showing the store's data."""
+        if self.live is None:
+            return None
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, StoreScreen)), None)
 
     def _notify_health(self, change: Change) -> None:
         health = change.snapshot.health
@@ -147,7 +200,12 @@ class SmppApp(App[None]):
     # actions
 
     def action_refresh(self) -> None:
-        self.poller.refresh()
+        if self.live is not None:
+            self.live.poller.refresh()
+
+    def action_profiles(self) -> None:
+        if not isinstance(self.screen, ProfilesScreen | ConnectScreen):
+            self.push_screen(ProfilesScreen())
 
     def action_back(self) -> None:
         if len(self.screen_stack) > 2:  # the default screen, then the accounts
@@ -156,6 +214,8 @@ class SmppApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             return len(self.screen_stack) > 2  # no "Back" in the footer with nowhere to go
+        if action in ("refresh", "profiles"):
+            return self.live is not None
         return True
 
     def action_help(self) -> None:
@@ -166,6 +226,7 @@ class SmppApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Refresh", "Fetch everything shown now", self.action_refresh)
         yield SystemCommand("Keys", "Show the keys of this screen", self.action_help)
+        yield SystemCommand("Profiles", "Switch, add or remove API profiles", self.action_profiles)
         if isinstance(screen, AccountsScreen):
             yield SystemCommand(
                 "Filter accounts", "Filter by name or description", screen.action_filter

@@ -39,7 +39,9 @@ class StoreScreen(Screen):
             self.show_snapshot(change.snapshot)
 
     def declare_watches(self) -> None:
-        self.smpp_app.poller.show(self.watches())
+        # Only the screen in front polls; one popped or covered by another stays quiet.
+        if self.smpp_app.front_store_screen() is self:
+            self.smpp_app.poller.show(self.watches())
 
     def on_screen_resume(self) -> None:
         self.show_snapshot(self.smpp_app.store.snapshot)

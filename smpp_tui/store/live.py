@@ -1,0 +1,39 @@
+"""Everything that keeps one session's data live: the store, the request budget, the poller,
+the watches and the actions, wired to one gateway. Switching profile builds a new one, so
+nothing of the old session's data or schedule carries over."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from smpp_tui.session import Session
+from smpp_tui.store.actions import Actions
+from smpp_tui.store.budget import RequestBudget
+from smpp_tui.store.poller import Poller
+from smpp_tui.store.resources import Resources
+from smpp_tui.store.store import Change, Store
+
+
+class Live:
+    def __init__(
+        self,
+        session: Session,
+        launch: Callable[[Callable[[], None]], None],
+        on_change: Callable[[Change], None],
+    ) -> None:
+        self.session = session
+        self.store = Store()
+        self.budget = RequestBudget(session.requests_per_minute, session.clock)
+        session.gateway.connection.on_request = self.budget.record
+        self.poller = Poller(
+            self.store, launch, clock=session.clock, budget=self.budget, backoff=session.backoff
+        )
+        self.resources = Resources(session.gateway, session.intervals)
+        self.actions = Actions(session.gateway, self.store, self.poller, session.clock)
+        self._unsubscribe = self.store.subscribe(on_change)
+
+    def close(self) -> None:
+        """Stop hearing of this session: refreshes still in flight land in a store no one reads."""
+        self._unsubscribe()
+        self.poller.show([])
+        self.session.close()

@@ -1,0 +1,223 @@
+"""The first-run connect flow: from an application key to a validated, least-privilege consumer
+key saved as a profile, then on to the accounts.
+
+Nothing opens a browser (over SSH there is none): the validation URL is shown, with `c` to copy
+it, and the screen checks every few seconds whether the user validated it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Static
+
+from smpp_tui import connect
+from smpp_tui.api.errors import ApiError
+from smpp_tui.config import ConfigError, edit_config, with_profile
+from smpp_tui.launch import profile_session
+
+PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]{1,32}")
+
+
+def rules_text() -> Text:
+    rules = Text("The key will hold these rights, and nothing more:\n", style="dim")
+    for rule in connect.required_rules():
+        rules.append(f"  {rule.method:6} {rule.path}\n")
+    return rules
+
+
+def ip_blocks(text: str) -> list[str]:
+    blocks = [piece for piece in re.split(r"[\s,]+", text) if piece]
+    for block in blocks:
+        try:
+            ipaddress.ip_network(block, strict=False)
+        except ValueError:
+            raise ValueError(
+                f"{block!r} is not an IP block; give addresses or blocks such as 192.0.2.0/24"
+            ) from None
+    return blocks
+
+
+class Form(VerticalScroll, can_focus=False):
+    """Scrolls on small terminals; tab goes from field to field, not to the form itself."""
+
+
+def _field(label: str, name: str, **options) -> ComposeResult:
+    yield Static(label, classes="label")
+    yield Input(id=name, compact=True, **options)
+
+
+class ConnectScreen(Screen):
+    AUTO_FOCUS = "#endpoint"
+    POLL_EVERY = 3.0  # seconds between checks that the user validated the key
+    BINDINGS = [
+        Binding("c", "copy_url", "Copy URL", id="connect.copy_url"),
+        Binding("escape", "back_to_form", "Back", id="connect.back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with ContentSwitcher(initial="form", id="connect"):
+            with Form(id="form"):
+                yield Static(self._introduction(), id="intro")
+                yield from _field(
+                    "Region: ovh-eu, ovh-ca, ovh-us, or an API URL", "endpoint", value="ovh-eu"
+                )
+                yield Static("", id="create-app")
+                yield from _field("Application key", "application-key")
+                yield from _field("Application secret", "secret", password=True)
+                yield from _field("Only from these IPs (optional): 192.0.2.0/24, ...", "ips")
+                yield from _field("Profile name", "name", value="default")
+                yield Static("", id="connect-problem")
+                yield Button("Request the key (enter)", id="request", variant="primary")
+                yield Static(rules_text(), id="rules")
+            with Vertical(id="waiting"):
+                yield Static("", id="validation")
+        yield Footer()
+
+    def _introduction(self) -> Text:
+        return Text(
+            "smpp-tui needs an OVHcloud API key. Create an application once (its key and secret)"
+            " on the page shown for your region; smpp-tui then asks OVHcloud for a consumer key"
+            " with only the rights it uses, which you validate by logging in to OVHcloud.\n"
+            "tab moves between fields; enter requests the key."
+        )
+
+    def on_mount(self) -> None:
+        self._request: connect.CredentialRequest | None = None
+        self._checking = False
+        self._show_region()
+
+    # the form
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "endpoint":
+            self._show_region()
+
+    def _show_region(self) -> None:
+        endpoint = self._value("endpoint")
+        region = next((r for r in connect.REGIONS if r.endpoint == endpoint), None)
+        where = f"Create the application at {region.create_app_url}" if region else ""
+        self.query_one("#create-app", Static).update(Text(where, style="bold"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self._submit()
+
+    def _value(self, field: str) -> str:
+        return self.query_one(f"#{field}", Input).value.strip()
+
+    def _submit(self) -> None:
+        try:
+            form = self._read_form()
+        except ValueError as problem:
+            self._problem(str(problem))
+            return
+        self._problem("Asking OVHcloud for a consumer key…", style="dim")
+        self.query_one("#request", Button).disabled = True
+        self.run_worker(self._ask(*form), exclusive=True, group="connect", exit_on_error=False)
+
+    def _read_form(self) -> tuple[str, str, str, list[str], str]:
+        endpoint = self._value("endpoint")
+        regions = [region.endpoint for region in connect.REGIONS]
+        if endpoint not in regions and not re.match(r"https?://\S+$", endpoint):
+            raise ValueError(
+                f"the region is one of {', '.join(regions)}, or an API URL such as"
+                " https://eu.api.ovh.com/1.0"
+            )
+        key, secret, name = (
+            self._value("application-key"),
+            self._value("secret"),
+            self._value("name"),
+        )
+        if not key or not secret:
+            raise ValueError("give the application key and its secret (from the page above)")
+        if not PROFILE_NAME.fullmatch(name):
+            raise ValueError("a profile name is 1 to 32 letters, digits, - or _")
+        if name in self.app.config.profiles:
+            raise ValueError(f"a profile named {name} exists; choose another name")
+        return endpoint, key, secret, ip_blocks(self._value("ips")), name
+
+    def _problem(self, message: str, style: str = "bold red") -> None:
+        self.query_one("#connect-problem", Static).update(Text(message, style=style))
+
+    async def _ask(self, endpoint: str, key: str, secret: str, ips: list[str], name: str) -> None:
+        try:
+            request = await self.app.call(connect.request_credential, endpoint, key, secret, ips)
+        except ApiError as error:
+            self._problem(f"OVHcloud refused: {error}")
+            return
+        finally:
+            self.query_one("#request", Button).disabled = False
+        self._request, self._name = request, name
+        self._show_validation()
+        self.query_one(ContentSwitcher).current = "waiting"
+        self.set_interval(self.POLL_EVERY, self._check, name="validation")
+
+    # waiting for the validation
+
+    def _show_validation(self, note: str = "") -> None:
+        assert self._request is not None
+        text = Text.assemble(
+            ("Open this address in a browser, log in to OVHcloud and validate the key:\n\n", ""),
+            (self._request.validation_url, "bold underline"),
+            (
+                "\n\nc copies it (OSC 52). This screen goes on by itself once it is validated; "
+                "escape goes back to the form.\n",
+                "dim",
+            ),
+            (note, "yellow"),
+        )
+        self.query_one("#validation", Static).update(text)
+
+    def action_copy_url(self) -> None:
+        if self._request is not None:
+            self.app.copy_to_clipboard(self._request.validation_url)
+            self.app.notify("Validation URL sent to the terminal clipboard (OSC 52).")
+
+    def action_back_to_form(self) -> None:
+        self._request = None
+        self.query_one(ContentSwitcher).current = "form"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("copy_url", "back_to_form"):
+            return getattr(self, "_request", None) is not None
+        return True
+
+    async def _check(self) -> None:
+        request = self._request
+        if request is None or self._checking:
+            return
+        self._checking = True
+        try:
+            validated = await self.app.call(connect.poll_validation, request)
+        except ApiError as error:
+            self._show_validation(f"Could not check: {error}. Trying again…")
+            return
+        finally:
+            self._checking = False
+        if validated is not None and request is self._request:
+            self._request = None
+            await self._save(request)
+
+    async def _save(self, request: connect.CredentialRequest) -> None:
+        app = self.app
+        profile = request.profile(self._name)
+        try:
+            config = await app.call(
+                edit_config, app.config_path, lambda c: with_profile(c, profile, default=True)
+            )
+        except (ConfigError, OSError) as error:
+            self._show_validation(f"The key works, but the profile was not saved: {error}")
+            return
+        app.config = config
+        app.notify(f"Connected. Profile {profile.name} saved to {app.config_path}.", markup=False)
+        app.start_session(profile_session(profile, config, app.config_path))

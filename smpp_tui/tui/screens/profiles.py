@@ -1,0 +1,181 @@
+"""`p`: the API profiles, the one in use with its key's rights and expiry; switch to another
+(the store starts afresh), add one through the connect flow, remove one and revoke its key."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from smpp_tui import connect
+from smpp_tui.api.errors import ApiError
+from smpp_tui.api.models import CurrentCredential
+from smpp_tui.config import Config, ConfigError, Profile, edit_config, without_profile
+from smpp_tui.launch import profile_session
+from smpp_tui.profiles import implicit_profile, resolve
+from smpp_tui.tui.screens.confirm import ConfirmScreen
+from smpp_tui.tui.widgets.keyed_table import KeyedTable, Row
+
+COLUMNS = (("name", "Profile"), ("endpoint", "Endpoint"), ("keys", "Keys"), ("mode", "Mode"))
+
+
+def profiles_of(config: Config) -> dict[str, Profile]:
+    """The config's profiles, and the one ovh.conf / OVH_* make when they are usable."""
+    found = dict(config.profiles)
+    implicit = implicit_profile()
+    if implicit is not None and implicit.name not in found:
+        found[implicit.name] = implicit
+    return found
+
+
+def profile_row(profile: Profile, current: bool) -> Row:
+    shown = profile.describe()
+    keys = shown.get("application_key") or shown.get("client_id") or shown.get("source", "")
+    mode = "read-only" if profile.read_only else ""
+    name = Text(("● " if current else "  ") + profile.name, style="bold" if current else "")
+    return Row(
+        profile.name, (name, Text(shown["endpoint"]), Text(keys), Text(mode, style="yellow"))
+    )
+
+
+def credential_text(credential: CurrentCredential) -> Text:
+    expiry = credential.expiration.isoformat() if credential.expiration else "never"
+    text = Text(f"Key in use: {credential.status}, expires {expiry}\n", style="bold")
+    if credential.allowed_ips:
+        text.append(f"Only from: {', '.join(credential.allowed_ips)}\n")
+    for rule in credential.rules:
+        text.append(f"  {rule.method:6} {rule.path}\n")
+    return text
+
+
+class ProfilesScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "switch", "Use", id="profiles.use"),
+        Binding("n", "new", "New", id="profiles.new"),
+        Binding("x,delete", "remove", "Remove", id="profiles.remove"),
+        Binding("escape", "app.pop_screen", "Back", id="profiles.back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text("API profiles", style="bold"), id="profiles-title")
+        yield KeyedTable(COLUMNS, id="profiles")
+        yield Static("", id="profile-details")
+        yield Footer()
+
+    @property
+    def table(self) -> KeyedTable:
+        return self.query_one("#profiles", KeyedTable)
+
+    @property
+    def current_name(self) -> str | None:
+        profile = self.app.session.profile if self.app.live else None
+        return profile.name if profile is not None else None
+
+    def on_mount(self) -> None:
+        self.show_profiles()
+        self.run_worker(self._show_credential(), exit_on_error=False)
+
+    def on_screen_resume(self) -> None:
+        self.show_profiles()
+
+    def show_profiles(self) -> None:
+        self._profiles = profiles_of(self.app.config)
+        rows = [profile_row(p, p.name == self.current_name) for p in self._profiles.values()]
+        self.table.show_rows(rows)
+        if not rows:
+            self._details(Text("No profile yet: n adds one.", style="dim"))
+
+    def _details(self, text: Text) -> None:
+        self.query_one("#profile-details", Static).update(text)
+
+    async def _show_credential(self) -> None:
+        if self.app.live is None:
+            return
+        label = Text(f"In use: {self.app.session.label}\n")
+        try:
+            credential = await self.app.call(connect.current_credential, self.app.session.gateway)
+        except ApiError as error:
+            self._details(label.append(f"The key's rights could not be read: {error}"))
+            return
+        self._details(label.append_text(credential_text(credential)))
+
+    def _selected(self) -> Profile | None:
+        key = self.table.current_key
+        return None if key is None else self._profiles.get(key)
+
+    def action_switch(self) -> None:
+        profile = self._selected()
+        if profile is None or profile.name == self.current_name:
+            return
+        read_only = self.app.session.read_only if self.app.live else False
+        try:
+            session = profile_session(
+                profile, self.app.config, self.app.config_path, read_only=read_only
+            )
+        except (ConfigError, ApiError) as error:
+            self.app.notify(f"Cannot use {profile.name}: {error}", severity="error", markup=False)
+            return
+        self.app.start_session(session)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()  # enter on a row: the table has it before the screen's binding
+        self.action_switch()
+
+    def action_new(self) -> None:
+        from smpp_tui.tui.screens.connect import ConnectScreen
+
+        self.app.push_screen(ConnectScreen())
+
+    def action_remove(self) -> None:
+        profile = self._selected()
+        if profile is None or profile.name not in self.app.config.profiles:
+            self.app.notify("Only profiles of the config file can be removed.", markup=False)
+            return
+        if profile.name == self.current_name:
+            self.app.notify("This profile is in use: switch to another first.", markup=False)
+            return
+        body = Text.assemble("The profile ", (profile.name, "bold"), " leaves the config file.")
+        self.app.push_screen(
+            ConfirmScreen(f"Remove {profile.name}?", body, "Remove"),
+            lambda yes: self._removal_confirmed(yes, profile),
+        )
+
+    def _removal_confirmed(self, confirmed: bool | None, profile: Profile) -> None:
+        if not confirmed:
+            return
+        body = Text.assemble(
+            "Also revoke its consumer key on OVHcloud? It then stops working everywhere it is"
+            " used. n keeps the key valid."
+        )
+        self.app.push_screen(
+            ConfirmScreen("Revoke the key too?", body, "Revoke"),
+            lambda revoke: self.run_worker(
+                self._remove(profile, bool(revoke)), exit_on_error=False
+            ),
+        )
+
+    async def _remove(self, profile: Profile, revoke: bool) -> None:
+        app = self.app
+        if revoke:
+            try:
+                await app.call(lambda: connect.revoke(resolve(profile).connect()))
+            except (ApiError, ConfigError) as error:
+                app.notify(
+                    f"{profile.name} kept: its key could not be revoked: {error}",
+                    severity="error",
+                    markup=False,
+                )
+                return
+        try:
+            app.config = await app.call(
+                edit_config, app.config_path, lambda c: without_profile(c, profile.name)
+            )
+        except (ConfigError, OSError) as error:
+            app.notify(f"{profile.name} not removed: {error}", severity="error", markup=False)
+            return
+        done = "removed and its key revoked" if revoke else "removed (its key still works)"
+        app.notify(f"Profile {profile.name} {done}.", markup=False)
+        self.show_profiles()
