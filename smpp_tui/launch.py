@@ -11,6 +11,7 @@ from pathlib import Path
 
 from smpp_tui.api import ApplicationKey, Gateway
 from smpp_tui.api.errors import ApiError
+from smpp_tui.audit import default_audit_path
 from smpp_tui.config import Config, ConfigError, Profile, config_path, load_config
 from smpp_tui.profiles import choose_profile, ovh_conf_hint, resolve
 from smpp_tui.session import Session
@@ -27,7 +28,14 @@ def demo_session(seed: int = 0, *, read_only: bool = False) -> Session:
     credentials = ApplicationKey(keys.application_key, keys.application_secret, keys.consumer_key)
     gateway = Gateway.connect(simulator.endpoint, credentials, read_only=read_only)
     outbox = f"{simulator.url}/_sim/outbox"
-    return Session(gateway, "demo", on_close=simulator.stop, read_only=read_only, outbox_url=outbox)
+    return Session(
+        gateway,
+        "demo",
+        on_close=simulator.stop,
+        read_only=read_only,
+        outbox_url=outbox,
+        audit_path=default_audit_path(),
+    )
 
 
 def url_session(args: argparse.Namespace) -> Session:
@@ -41,7 +49,7 @@ def url_session(args: argparse.Namespace) -> Session:
         flags = ", ".join("--" + name.replace("_", "-") for name in missing)
         raise ApiError(f"--api-url needs credentials: give {flags} or the OVH_* variables")
     gateway = Gateway.connect(args.api_url, ApplicationKey(**values), read_only=args.read_only)
-    return Session(gateway, args.api_url, read_only=args.read_only)
+    return Session(gateway, args.api_url, read_only=args.read_only, audit_path=default_audit_path())
 
 
 def profile_session(
@@ -57,6 +65,7 @@ def profile_session(
         config_path=path,
         profile=profile,
         read_only=read_only,
+        audit_path=default_audit_path(),
     )
 
 

@@ -28,6 +28,7 @@ class Session:
     tick: float = 0.5  # seconds between the poller's looks at what is due
     on_close: Callable[[], None] | None = None  # stops the demo's simulator
     outbox_url: str | None = None  # the demo's simulated e-mails (new SMPP passwords)
+    audit_path: Path | None = None  # where writes are logged (None: not logged, as in tests)
     # Settings and where they live (None: nothing to save to, as in most tests).
     config: Config = field(default_factory=Config)
     config_path: Path | None = None

@@ -9,7 +9,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = ["smpp_tui.simulator", "smpp_tui.api", "smpp_tui.store", "smpp_tui.config"]
+CORE = [
+    "smpp_tui.simulator",
+    "smpp_tui.api",
+    "smpp_tui.store",
+    "smpp_tui.config",
+    "smpp_tui.session",
+    "smpp_tui.profiles",
+    "smpp_tui.connect",
+    "smpp_tui.launch",
+    "smpp_tui.audit",
+]
 
 
 def imported_modules(module: str) -> set[str]:

@@ -6,12 +6,15 @@ thing is refused rather than sent twice: a double key press never regenerates tw
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from smpp_tui.api import Gateway
+from smpp_tui.api.errors import InvalidInput, ReadOnlyRefused
 from smpp_tui.api.models import AllowedIps
+from smpp_tui.audit import AuditLog
 from smpp_tui.store.poller import Poller
 from smpp_tui.store.resources import ips_key, settings_key
 from smpp_tui.store.store import Store
@@ -23,17 +26,24 @@ class ActionInProgress(Exception):
 
 class Actions:
     def __init__(
-        self, gateway: Gateway, store: Store, poller: Poller, clock: Callable[[], float]
+        self,
+        gateway: Gateway,
+        store: Store,
+        poller: Poller,
+        clock: Callable[[], float],
+        audit: AuditLog | None = None,
     ) -> None:
         self._gateway = gateway
         self._store = store
         self._poller = poller
         self._clock = clock
+        self._audit = audit
         self._running: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
 
     @contextmanager
     def _once(self, action: str, account: str) -> Iterator[None]:
+        """One at a time per action and account; every attempt sent goes to the audit log."""
         key = (action, account)
         with self._lock:
             if key in self._running:
@@ -41,9 +51,21 @@ class Actions:
             self._running.add(key)
         try:
             yield
+        except Exception as error:
+            self._record(account, action, error)
+            raise
+        else:
+            self._record(account, action)
         finally:
             with self._lock:
                 self._running.discard(key)
+
+    def _record(self, account: str, action: str, error: Exception | None = None) -> None:
+        if self._audit is None or isinstance(error, InvalidInput | ReadOnlyRefused):
+            return  # nothing was sent
+        # The write happened: a log that cannot be written must not make it look failed.
+        with contextlib.suppress(OSError):
+            self._audit.record(account, action, error)
 
     def regenerate_password(self, account: str) -> None:
         with self._once("regenerate the SMPP password", account):

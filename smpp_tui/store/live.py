@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from smpp_tui.audit import AuditLog
 from smpp_tui.session import Session
 from smpp_tui.store.actions import Actions
 from smpp_tui.store.budget import RequestBudget
@@ -29,7 +30,8 @@ class Live:
             self.store, launch, clock=session.clock, budget=self.budget, backoff=session.backoff
         )
         self.resources = Resources(session.gateway, session.intervals)
-        self.actions = Actions(session.gateway, self.store, self.poller, session.clock)
+        audit = AuditLog(session.audit_path, session.label) if session.audit_path else None
+        self.actions = Actions(session.gateway, self.store, self.poller, session.clock, audit)
         self._unsubscribe = self.store.subscribe(on_change)
 
     def close(self) -> None:

@@ -72,11 +72,13 @@ class Poller:
         self.budget = budget or RequestBudget(clock=clock)
         self._backoff = backoff or Backoff()
         self._slots: dict[ResourceKey, _Slot] = {}
+        # Kept apart from the slots: a resource shown again while its refresh is still under
+        # way must not start a second one.
+        self._in_flight: set[ResourceKey] = set()
+        # Resources whose last refresh failed in a way that says something of the link: the
+        # link is back when none is left, not at the first success of another resource.
+        self._failing: dict[ResourceKey, tuple[Health, Exception]] = {}
         self._lock = threading.Lock()
-        # Refreshes are numbered as they start. A success says the link is fine again only if
-        # it started after the failure that said it was not: one already in flight may not.
-        self._started = 0
-        self._bad_until = 0
 
     def show(self, watches: Iterable[Watch]) -> None:
         """Poll exactly these from now on; what is still fresh in the store waits its turn."""
@@ -93,8 +95,10 @@ class Poller:
                 else:
                     fetched = self._store.snapshot[watch.key].fetched_at
                     due = now if fetched is None else fetched + watch.interval
-                    slots[watch.key] = _Slot(watch, due)
+                    slots[watch.key] = _Slot(watch, due, in_flight=watch.key in self._in_flight)
             self._slots = slots
+            for key in [key for key in self._failing if key not in slots]:
+                del self._failing[key]
         self.tick()
 
     def refresh(self, keys: Iterable[ResourceKey] | None = None) -> None:
@@ -107,7 +111,9 @@ class Poller:
         self.tick()
 
     def tick(self) -> None:
-        """Start every refresh that is due, not already running, and fits the budget."""
+        """Start what is due and not running: the user's first, then the oldest due, as long
+        as the budget allows; a refresh that does not fit waits, and so does what is after it,
+        so that an expensive one is not passed over forever by cheaper ones."""
         now = self._clock()
         with self._lock:
             ready = [s for s in self._slots.values() if not s.in_flight and s.due <= now]
@@ -116,14 +122,16 @@ class Poller:
             pending = sum(s.watch.cost for s in self._slots.values() if s.in_flight)
             started = []
             for slot in ready:
+                cost = min(slot.watch.cost, self.budget.per_minute)
                 first_load = not self._store.snapshot[slot.watch.key].loaded
-                if slot.urgent or first_load or self.budget.allows(pending + slot.watch.cost):
-                    slot.in_flight, slot.urgent = True, False
-                    pending += slot.watch.cost
-                    self._started += 1
-                    started.append((slot.watch, self._started))
-        for watch, number in started:
-            self._launch(lambda watch=watch, number=number: self._run(watch, number))
+                if not (slot.urgent or first_load or self.budget.allows(pending + cost)):
+                    break
+                slot.in_flight, slot.urgent = True, False
+                self._in_flight.add(slot.watch.key)
+                pending += cost
+                started.append(slot.watch)
+        for watch in started:
+            self._launch(lambda watch=watch: self._run(watch))
 
     def next_due(self) -> float | None:
         with self._lock:
@@ -134,39 +142,44 @@ class Poller:
         with self._lock:
             return list(self._slots)
 
-    def _run(self, watch: Watch, number: int) -> None:
+    def _run(self, watch: Watch) -> None:
         try:
             value = watch.fetch()
         except Exception as error:  # any failure is data for the store, never a crash
-            self._failed(watch, error)
+            self._store.failed(watch.key, error)
+            self._ended(watch.key, error)
         else:
-            self._succeeded(watch, value, number)
+            self._store.succeeded(watch.key, value, self._clock())
+            self._ended(watch.key, None)
 
-    def _succeeded(self, watch: Watch, value: Any, number: int) -> None:
+    def _ended(self, key: ResourceKey, error: Exception | None) -> None:
         now = self._clock()
-        self._store.succeeded(watch.key, value, now)
         with self._lock:
-            recovered = number > self._bad_until
-        if recovered:
-            self._store.set_health(Health.OK)
-        with self._lock:
-            slot = self._slots.get(watch.key)
-            if slot is not None:
-                slot.in_flight, slot.failures = False, 0
-                if not slot.urgent:  # else `r` came while this ran: go again at once
-                    slot.due = now + slot.watch.interval
-
-    def _failed(self, watch: Watch, error: Exception) -> None:
-        self._store.failed(watch.key, error)
-        health = health_after(error)
-        if health is not None:
-            with self._lock:
-                self._bad_until = self._started
-            self._store.set_health(health)
-        with self._lock:
-            slot = self._slots.get(watch.key)
-            if slot is not None:
-                slot.in_flight, slot.urgent = False, False
+            self._in_flight.discard(key)
+            self._judge_link(key, error)
+            slot = self._slots.get(key)
+            if slot is None:
+                return
+            slot.in_flight = False
+            if slot.urgent:  # `r` came while this ran: go again at once
+                slot.due = now
+            elif error is None:
+                slot.failures, slot.due = 0, now + slot.watch.interval
+            else:
                 slot.failures += 1
                 retry_after = getattr(error, "retry_after", None)
-                slot.due = self._clock() + self._backoff.delay(slot.failures, retry_after)
+                slot.due = now + self._backoff.delay(slot.failures, retry_after)
+
+    def _judge_link(self, key: ResourceKey, error: Exception | None) -> None:
+        health = None if error is None else health_after(error)
+        if health is not None:
+            self._failing[key] = (health, error)
+        elif error is None or key in self._failing:
+            # A success, or a failure that says the link works (a 404, a refused value).
+            self._failing.pop(key, None)
+        for worst in (Health.REFUSED, Health.UNREACHABLE):
+            found = [e for h, e in self._failing.values() if h is worst]
+            if found:
+                self._store.set_health(worst, found[0])
+                return
+        self._store.set_health(Health.OK)

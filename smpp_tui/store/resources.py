@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from smpp_tui.api import Gateway
 from smpp_tui.api.fanout import fan_out
+from smpp_tui.api.lists import PAGE_SIZE
 from smpp_tui.api.models import Account
 from smpp_tui.store.poller import Watch
 from smpp_tui.store.snapshot import ResourceKey
@@ -54,7 +55,9 @@ class Resources:
         request per account, more than the budget allows for a long list."""
         interval = self.intervals.default
         if self.gateway.lists.expanded or not known:
-            return Watch(ACCOUNTS, self.gateway.list_accounts, interval, cost=1 + len(known))
+            pages = -(-max(1, len(known)) // PAGE_SIZE)
+            cost = pages if self.gateway.lists.expanded else 1 + len(known)
+            return Watch(ACCOUNTS, self.gateway.list_accounts, interval, cost)
         fetch = functools.partial(self._refresh_accounts, known, frozenset(visible))
         return Watch(ACCOUNTS, fetch, interval, cost=1 + len(visible))
 

@@ -22,6 +22,7 @@ class Change:
     snapshot: Snapshot
     keys: frozenset[ResourceKey]
     health_changed: bool = False
+    error: Exception | None = None  # with a health change: the failure that caused it
 
 
 Subscriber = Callable[[Change], None]
@@ -72,12 +73,12 @@ class Store:
             change = Change(self._snapshot, frozenset([key]))
         return self._publish(change)
 
-    def set_health(self, health: Health) -> bool:
+    def set_health(self, health: Health, error: Exception | None = None) -> bool:
         with self._lock:
             if self._snapshot.health is health:
                 return False
             self._snapshot = self._snapshot.with_health(health)
-            change = Change(self._snapshot, frozenset(), health_changed=True)
+            change = Change(self._snapshot, frozenset(), health_changed=True, error=error)
         return self._publish(change)
 
     def forget(self, keys: list[ResourceKey]) -> None:

@@ -180,10 +180,8 @@ class SmppApp(App[None]):
         return next((s for s in reversed(self.screen_stack) if isinstance(s, StoreScreen)), None)
 
     def _notify_health(self, change: Change) -> None:
-        health = change.snapshot.health
-        error = next((e.error for e in change.snapshot.entries.values() if e.error), None)
-        template, severity = HEALTH_NOTICES[health]
-        self.notify(template.format(error=error), severity=severity, markup=False)
+        template, severity = HEALTH_NOTICES[change.snapshot.health]
+        self.notify(template.format(error=change.error), severity=severity, markup=False)
 
     def status_words(self, key: ResourceKey, detail: Text) -> Text:
         """The status line: what is shown, and how fresh, or why it is not."""
@@ -192,9 +190,9 @@ class SmppApp(App[None]):
         if entry.error is not None and not entry.loaded:
             return line.append(str(entry.error), style="bold red")
         line.append_text(detail)
-        if entry.stale:
+        if entry.stale:  # the age first: on a narrow terminal the error is what is cut
             age = words.age(self.session.clock() - (entry.fetched_at or 0))
-            line.append(f" · ⚠ {entry.error} · data from {age}", style="yellow")
+            line.append(f" · ⚠ data from {age}: {entry.error}", style="yellow")
         return line
 
     # actions

@@ -18,11 +18,15 @@ SMPP_STATUS = {
 }
 
 
+def smpp_status_words(status: str) -> str:
+    return SMPP_STATUS.get(status, (status.lower(), ""))[0]
+
+
 def smpp_status(status: str | None) -> Text:
     if status is None:
         return Text("…", style="dim")
-    words, style = SMPP_STATUS.get(status, (status.lower(), ""))
-    return Text(f"● {words}", style=style)
+    style = SMPP_STATUS.get(status, ("", ""))[1]
+    return Text(f"● {smpp_status_words(status)}", style=style)
 
 
 def plain(value: object, limit: int | None = None) -> Text:

@@ -219,7 +219,7 @@ def test_a_shorter_interval_applies_at_once(poller, workers, clock, source):
     assert len(workers.queue) == 1, "5 s after the last run, the 5 s interval is due"
 
 
-def test_a_success_already_in_flight_does_not_say_the_link_is_back(poller, workers, store):
+def test_the_link_is_back_only_when_no_failing_resource_is_left(poller, workers, store, clock):
     budget = poller.budget
     a, b = Source(budget, "a"), Source(budget, "b")
     poller.show([Watch(("a",), a), Watch(("b",), b)])
@@ -229,3 +229,71 @@ def test_a_success_already_in_flight_does_not_say_the_link_is_back(poller, worke
     first()  # fails: unreachable
     second()  # started before that failure was known: says nothing of the link
     assert store.snapshot.health is Health.UNREACHABLE
+
+    clock.now += 1000
+    poller.tick()
+    workers.run_all()
+    assert store.snapshot.health is Health.UNREACHABLE, "b works, but a still fails"
+    a.error = None
+    clock.now += 1000
+    poller.tick()
+    workers.run_all()
+    assert store.snapshot.health is Health.OK
+
+
+def test_one_failing_route_does_not_make_the_link_flap(poller, workers, store, clock):
+    changes = []
+    store.subscribe(changes.append)
+    a, b = Source(poller.budget, "a"), Source(poller.budget, "b")
+    a.error = errors.ServerError("OVHcloud is temporarily unavailable (HTTP 503)")
+    poller.show([Watch(("a",), a, interval=5), Watch(("b",), b, interval=5)])
+    for _ in range(20):
+        clock.now += 400
+        poller.tick()
+        workers.run_all()
+    assert [c.snapshot.health for c in changes if c.health_changed] == [Health.UNREACHABLE]
+    assert isinstance(changes[-1].snapshot[("a",)].error, errors.ServerError)
+
+
+def test_the_health_change_names_its_cause(poller, workers, store):
+    changes = []
+    store.subscribe(changes.append)
+    a = Source(poller.budget)
+    a.error = errors.TimedOut(20)
+    poller.show([Watch(("a",), a)])
+    workers.run_all()
+    (health_change,) = [c for c in changes if c.health_changed]
+    assert health_change.error is a.error
+
+
+def test_a_resource_shown_again_while_in_flight_is_not_fetched_twice(poller, workers, source):
+    poller.show([Watch(("a",), source)])
+    poller.show([])
+    poller.show([Watch(("a",), source)])
+    assert len(workers.queue) == 1
+    workers.run_all()
+    assert source.calls == 1
+
+
+def test_an_expensive_refresh_is_not_passed_over_by_cheaper_ones(poller, workers, clock):
+    big = Source(poller.budget, "big", cost=45)
+    small = [Source(poller.budget, i) for i in range(20)]
+    watches = [Watch(("big",), big, interval=30, cost=45)]
+    watches += [Watch((str(i),), s, interval=30) for i, s in enumerate(small)]
+    poller.show(watches)
+    workers.run_all()  # the first load bursts
+    for _ in range(600):
+        clock.now += 1
+        poller.tick()
+        workers.run_all()
+    assert big.calls >= 5, "about once every two minutes: its cost fills the budget"
+
+
+def test_r_during_a_failing_refresh_is_not_lost(poller, workers, clock, source):
+    poller.show([Watch(("a",), source)])
+    source.error = errors.Unreachable("down")
+    poller.refresh()
+    source.error = errors.Unreachable("down")
+    workers.run_all()
+    poller.tick()
+    assert len(workers.queue) == 1, "r pressed during the run: tried again at once"

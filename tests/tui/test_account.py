@@ -254,3 +254,75 @@ async def test_a_pasted_list_one_address_a_line_arrives_whole(make_app, sim):
 
 def _puts(sim) -> int:
     return sum(1 for e in sim.exchanges if e.method == "PUT" and e.path.endswith("/allowedIPs"))
+
+
+async def test_writes_go_to_the_audit_log_without_secrets(make_app, sim, keys, tmp_path):
+    import json
+
+    log = tmp_path / "log" / "audit.log"
+    app = make_app(audit_path=log)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_account(app, pilot, WORKING)
+        await pilot.press("R", "y")
+        await wait_for(pilot, lambda: log.exists(), "the audit entry")
+        await pilot.press("2", "a", *"192.0.2.99", "enter")
+        await wait_for(pilot, lambda: len(log.read_text().splitlines()) == 2, "the second entry")
+    entries = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [(e["account"], e["action"], e["result"]) for e in entries] == [
+        (WORKING, "regenerate the SMPP password", "ok"),
+        (WORKING, "change the allowed IPs", "ok"),
+    ]
+    assert all(e["profile"] == "demo" for e in entries)
+    text = log.read_text()
+    assert keys.application_secret not in text
+    assert keys.consumer_key not in text
+    assert sim.world.sms.accounts[WORKING].password not in text
+    assert oct(log.stat().st_mode & 0o777) == "0o600"
+
+
+async def test_a_read_only_profile_refuses_before_asking(make_app, sim):
+    app = make_app()
+    app._first_session.gateway.read_only = True
+    async with app.run_test(size=SIZE) as pilot:
+        await open_account(app, pilot, WORKING)
+        await pilot.press("R")
+        assert isinstance(app.screen, AccountScreen), "no confirmation for a refused write"
+        assert "Read-only profile" in messages(app)[-1]
+        await pilot.press("2", "a")
+        assert isinstance(app.screen, AccountScreen)
+        assert sim.world.sms.outbox.mails == []
+
+
+async def test_a_classic_account_offers_no_smpp_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_classic(app, pilot)
+        shown = {b.binding.action for b in screen.active_bindings.values()}
+        assert not {"copy", "reveal", "regenerate"} & {
+            a for a in shown if screen.check_action(a, ())
+        }
+        await pilot.press("R")
+        assert isinstance(app.screen, AccountScreen)
+        assert "no SMPP access" in str(screen.query_one("#overview-note").content)
+
+
+async def open_classic(app, pilot) -> AccountScreen:
+    await wait_for(pilot, lambda: loaded(app), "the accounts")
+    await pilot.press("G", "enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen), "the account")
+    return app.screen
+
+
+async def test_escape_while_sending_does_not_lose_the_account_screen(make_app, sim):
+    sim.inject(Fault("latency", 0.4, "PUT", "/sms/*/smpp/allowedIPs"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_account(app, pilot, WORKING)
+        await pilot.press("2", "a", *"192.0.2.98", "enter")
+        await wait_for(pilot, lambda: app.screen.query_one("#ips").disabled, "the sending")
+        await pilot.press("escape")
+        assert isinstance(app.screen, AddIpsScreen), "the answer decides, not escape"
+        await wait_for(pilot, lambda: app.screen is screen, "the answer")
+        await pilot.pause(0.1)
+        assert app.screen is screen
+        assert "192.0.2.98" in sim.world.sms.accounts[WORKING].allowed_ips

@@ -41,7 +41,11 @@ def loaded(app) -> bool:
 
 
 async def all_smpp_details(app, pilot) -> None:
-    await wait_for(pilot, lambda: "…" not in [cell(app, n, "ips") for n in shown_names(app)], "IPs")
+    def complete() -> bool:
+        cells = [cell(app, n, c) for n in shown_names(app) for c in ("ips", "smpp_status")]
+        return not any("…" in text for text in cells)
+
+    await wait_for(pilot, complete, "every SMPP status and IP count")
 
 
 def simulator_names(sim, customer) -> list[str]:
@@ -177,15 +181,17 @@ async def test_the_simulator_dying_never_kills_the_app(make_app, sim, clock):
         await wait_for(pilot, lambda: "⚠" in status(app), "the stale mark")
         assert "could not be reached" in status(app)
         assert shown_names(app) == names, "the last good data is kept"
-        warnings = [n for n in app._notifications if "Lost contact" in n.message]
-        assert len(warnings) == 1
+        lost = lambda: [n for n in app._notifications if "Lost contact" in n.message]  # noqa: E731
+        await wait_for(pilot, lost, "the notice")
         clock.advance(90)
         await wait_for(pilot, lambda: "data from 1 min ago" in status(app), "the age to move")
         with Simulator(sim.world, port=port):
             clock.advance(300)  # past the longest backoff; no key pressed
             await wait_for(pilot, lambda: app.store.snapshot.health is Health.OK, "recovery")
             await wait_for(pilot, lambda: "⚠" not in status(app), "fresh data")
-            assert any("again" in n.message for n in app._notifications)
+            back = lambda: any("again" in n.message for n in app._notifications)  # noqa: E731
+            await wait_for(pilot, back, "the notice of recovery")
+        assert len(lost()) == 1, "one notice per change of connectivity, not one per poll"
 
 
 @pytest.mark.parametrize(
@@ -225,11 +231,14 @@ async def test_refused_credentials_are_said_once(make_app, sim, keys):
     sim.world.expire(sim.world.credentials[keys.consumer_key])
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.store.snapshot.health is Health.REFUSED, "refusal")
-        await pilot.pause(0.05)
-        assert "consumer key" in status(app)
-        refusals = [n for n in app._notifications if "refused the credentials" in n.message]
-        assert len(refusals) == 1
+        refusals = lambda: [  # noqa: E731
+            n for n in app._notifications if "refused the credentials" in n.message
+        ]
+        await wait_for(pilot, refusals, "the notice")
+        await wait_for(pilot, lambda: "consumer key" in status(app), "the reason")
+        await pilot.press("r")
+        await pilot.pause(0.2)
+        assert len(refusals()) == 1
 
 
 def _add_account(sim, owner: str, name: str) -> None:

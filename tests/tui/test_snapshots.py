@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from smpp_tui.tui.screens.help import HelpScreen
 from tests.tui.conftest import wait_for
 from tests.tui.test_accounts import all_smpp_details, loaded
 
@@ -32,6 +33,7 @@ def test_keys_help(snap_compare, make_app):
     async def helped(pilot) -> None:
         await settled(pilot)
         await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "the help")
 
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=helped)
 

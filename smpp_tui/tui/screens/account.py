@@ -90,12 +90,15 @@ class AccountScreen(AccountActions, StoreScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         owners = [tab for tab, actions in TAB_ACTIONS.items() if action in actions]
-        return not owners or self.tab in owners
+        # A classic SMS account has no SMPP access: no SMPP key shows in its footer.
+        return not owners or (self.tab in owners and self.is_smpp)
 
     def commands(self) -> Iterable[SystemCommand]:
         for number, (tab, label) in enumerate(TABS, start=1):
             yield SystemCommand(f"{label} tab", f"Key {number}", lambda t=tab: self.action_tab(t))
-        yield from self.action_commands()
+        for command in self.action_commands():  # only what this tab offers, as its keys do
+            if self.check_action(command.callback.__name__.removeprefix("action_"), ()):
+                yield command
 
     # what is shown
 

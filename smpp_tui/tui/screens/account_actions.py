@@ -63,7 +63,16 @@ class AccountActions:
 
     # the SMPP password
 
+    def _writable(self, what: str) -> bool:
+        """Refused before any confirmation on a read-only profile (the gateway refuses too)."""
+        if self.smpp_app.session.gateway.read_only:
+            self._say(f"Read-only profile: not allowed to {what}.", "warning")
+            return False
+        return True
+
     def action_regenerate(self) -> None:
+        if not self._writable("regenerate an SMPP password"):
+            return
         settings = self.smpp_app.store.snapshot.value(settings_key(self.account))
         if settings is None:
             self._say("The SMPP status is not known yet; try again in a moment.", "warning")
@@ -71,7 +80,7 @@ class AccountActions:
         if settings.status != "SUCCESS":
             self._say(
                 f"A new SMPP password can only be generated when the account works (status"
-                f" SUCCESS). {self.account} is {words.smpp_status(settings.status).plain[2:]}:"
+                f" SUCCESS). {self.account} is {words.smpp_status_words(settings.status)}:"
                 f" {words.SMPP_MEANING.get(settings.status, settings.status)}.",
                 "error",
             )
@@ -107,6 +116,8 @@ class AccountActions:
     # allowed IPs
 
     def action_add_ips(self) -> None:
+        if not self._writable("add allowed IPs"):
+            return
         allowed = self.smpp_app.store.snapshot.value(ips_key(self.account))
         quota = allowed.quota if allowed is not None else f"?/{ALLOWED_IPS_LIMIT}"
         self.smpp_app.push_screen(AddIpsScreen(self.account, quota, self._add_ips))
@@ -125,7 +136,7 @@ class AccountActions:
 
     def action_remove_ip(self) -> None:
         ip = self.query_one(IpsPane).table.current_key
-        if ip is None:
+        if ip is None or not self._writable("remove allowed IPs"):
             return
         body = Text.assemble(
             "SMPP clients binding to ",

@@ -31,7 +31,7 @@ class IpsInput(Input):
 
 
 class AddIpsScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="add_ips.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="add_ips.cancel")]
 
     def __init__(self, account: str, quota: str, submit: Submit) -> None:
         super().__init__()
@@ -49,16 +49,32 @@ class AddIpsScreen(ModalScreen[None]):
 
     @property
     def problem(self) -> str:
-        return str(self.query_one("#ips-problem", Static).content)
+        """What is wrong with the text, once checked (empty before, or while sending)."""
+        content = self.query_one("#ips-problem", Static).content
+        text = content.plain if isinstance(content, Text) else str(content)
+        return "" if text == "Sending…" else text
 
-    async def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        field = event.input
-        field.disabled = True  # one request at a time
-        problem = await self._submit(event.value)
-        if problem is None:
+    def action_cancel(self) -> None:
+        # While the addresses are being sent, OVHcloud's answer decides what happens next.
+        if not self.query_one(IpsInput).disabled:
             self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        event.input.disabled = True  # one request at a time
+        self._say(Text("Sending…", style="dim"))
+        # A worker, so that keys (escape) are still heard while OVHcloud answers.
+        self.run_worker(self._send(event.input, event.value), exit_on_error=False)
+
+    async def _send(self, field: Input, text: str) -> None:
+        problem = await self._submit(text)
+        if problem is None:
+            if self.is_current:
+                self.dismiss(None)
             return
         field.disabled = False
-        self.query_one("#ips-problem", Static).update(Text(problem, style="bold red"))
+        self._say(Text(problem, style="bold red"))
         field.focus()
+
+    def _say(self, text: Text) -> None:
+        self.query_one("#ips-problem", Static).update(text)

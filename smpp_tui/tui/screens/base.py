@@ -34,9 +34,10 @@ class StoreScreen(Screen):
         """Redraw from the store's snapshot."""
 
     def store_changed(self, change: Change) -> None:
+        # Changes made on two threads may arrive in either order: draw the newest snapshot.
         # A screen being torn down (the app quits) has no widgets left to update.
         with contextlib.suppress(NoMatches):
-            self.show_snapshot(change.snapshot)
+            self.show_snapshot(self.smpp_app.store.snapshot)
 
     def declare_watches(self) -> None:
         # Only the screen in front polls; one popped or covered by another stays quiet.

@@ -53,13 +53,12 @@ def overview_fields(
     """SystemID first: it is what an SMPP client is configured with, with the endpoints."""
     fields = [_field("system_id", "SystemID", settings.system_id)]
     fields += endpoint_fields(settings)
-    fields += [
-        _field("windowing", "Windowing", f"{settings.windowing} messages in flight"),
-        _field("throughput", "Throughput", f"{settings.throughput} messages/s"),
-        _field(
-            "status", "SMPP status", settings.status, words.smpp_status_meaning(settings.status)
-        ),
-    ]
+    if settings.windowing is not None:
+        fields.append(_field("windowing", "Windowing", f"{settings.windowing} messages in flight"))
+    if settings.throughput is not None:
+        fields.append(_field("throughput", "Throughput", f"{settings.throughput} messages/s"))
+    meaning = words.smpp_status_meaning(settings.status)
+    fields.append(_field("status", "SMPP status", settings.status, meaning))
     if service is not None and service.expiration is not None:
         fields.append(_field("expiration", "Service expires", service.expiration.isoformat()))
     if me is not None:
