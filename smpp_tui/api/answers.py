@@ -41,21 +41,32 @@ class Call:
 
 def read_answer(response: requests.Response, call: Call) -> Answer:
     query_id = response.headers.get("X-Ovh-Queryid")
-    context = {"query_id": query_id, "status": response.status_code}
     if response.status_code == 204:
         return Answer(None, response.headers, query_id)
-    try:
-        body = response.json()
-    except ValueError:
+    body = _json(response)
+    if not 200 <= response.status_code < 300:
+        # The status says what failed even when the body is a proxy's HTML page.
+        body = None if body is _UNREADABLE else body
+        raise error_for(response.status_code, body, call, response.headers, query_id)
+    if body is _UNREADABLE:
         kind = response.headers.get("Content-Type", "no content type").split(";")[0]
         raise errors.InvalidResponse(
             f"OVHcloud sent an answer this app cannot read to {call}"
             f" (HTTP {response.status_code}, {kind})",
-            **context,
-        ) from None
-    if 200 <= response.status_code < 300:
-        return Answer(body, response.headers, query_id)
-    raise error_for(response.status_code, body, call, response.headers, query_id)
+            query_id=query_id,
+            status=response.status_code,
+        )
+    return Answer(body, response.headers, query_id)
+
+
+_UNREADABLE = object()  # a body that is not JSON (None is JSON's null)
+
+
+def _json(response: requests.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return _UNREADABLE
 
 
 def error_for(
@@ -157,17 +168,10 @@ def error_for_exception(
 
 def _from_ovh(error: ovh.exceptions.APIError, call: Call) -> errors.ApiError:
     response = error.response
-    if response is not None:
-        try:
-            return error_for(
-                response.status_code,
-                response.json(),
-                call,
-                response.headers,
-                error.query_id,
-            )
-        except ValueError:
-            pass
+    if response is not None and not 200 <= response.status_code < 300:
+        body = _json(response)
+        body = None if body is _UNREADABLE else body
+        return error_for(response.status_code, body, call, response.headers, error.query_id)
     if isinstance(error, ovh.exceptions.InvalidKey):
         # Raised before sending; its own text would quote the (empty or wrong) secret.
         return errors.ConfigurationError("the application secret or the consumer key is missing")

@@ -29,6 +29,7 @@ class Listing:
     objects: tuple[dict[str, Any], ...] | None
     ids: tuple[Any, ...] | None
     total: int | None  # elements over all pages, when the server says
+    size: int | None = None  # the page size the server used, when it says (it may cap ours)
 
 
 class Lister:
@@ -49,19 +50,33 @@ class Lister:
         first = self.page(target, 1, PAGE_SIZE, query)
         if first.objects is None:
             return self.each(first.ids or (), item)
-        if first.total is None:  # no count: page on until a short page
-            return self._page_on(target, query, list(first.objects))
-        numbers = range(2, -(-first.total // PAGE_SIZE) + 1)
-        rest = fan_out(lambda n: self.page(target, n, PAGE_SIZE, query).objects or (), numbers)
-        return [obj for page in (first.objects, *rest) for obj in page]
+        # Pages are numbered in the size the server used, which may be smaller than asked.
+        size = first.size or len(first.objects)
+        if not size:
+            return []
+        pages = [first.objects]
+        if first.total is not None:
+            numbers = range(2, -(-first.total // size) + 1)
+            pages += fan_out(
+                lambda n: self.page(target, n, PAGE_SIZE, query).objects or (), numbers
+            )
+        return self._page_on(target, query, pages, size, first.total)
 
     def _page_on(
-        self, target: Route, query: Mapping[str, Any] | None, found: list[dict[str, Any]]
+        self,
+        target: Route,
+        query: Mapping[str, Any] | None,
+        pages: list[Sequence[dict[str, Any]]],
+        size: int,
+        total: int | None,
     ) -> list[dict[str, Any]]:
-        while len(found) % PAGE_SIZE == 0 and found:
-            more = self.page(target, len(found) // PAGE_SIZE + 1, PAGE_SIZE, query).objects
-            if not more:
+        """Page on while the last page came back full and the total (if known) is not reached."""
+        found = [obj for page in pages for obj in page]
+        while len(pages[-1]) >= size and (total is None or len(found) < total):
+            more = self.page(target, len(pages) + 1, PAGE_SIZE, query).objects
+            if not more or list(more) == list(pages[-1]):  # the end, or a page number ignored
                 break
+            pages.append(more)
             found.extend(more)
         return found
 
@@ -77,10 +92,10 @@ class Lister:
         answer = self.connection.request("GET", target, query=query, headers=headers)
         body = answer.body
         if isinstance(body, list) and body and all(isinstance(item, dict) for item in body):
-            return Listing(tuple(body), None, _elements(answer.headers))
+            return Listing(tuple(body), None, *_counts(answer.headers))
         ids = _ids(body, target)
         if not ids:  # an empty page: nothing tells the two modes apart
-            return Listing((), None, _elements(answer.headers))
+            return Listing((), None, *_counts(answer.headers))
         self.expanded = False
         return Listing(None, tuple(ids), len(ids))
 
@@ -106,7 +121,10 @@ class Lister:
             return []
         position = {one: index for index, one in enumerate(ids)}
         places = [position[one] for one in wanted]
-        numbers = range(min(places) // size + 1, max(places) // size + 2)
+        low, high = min(places) // size + 1, max(places) // size + 1
+        if high - low > 1:  # the server's order is not the id order: id by id costs less
+            return []
+        numbers = range(low, high + 1)
         pages = fan_out(lambda n: self.page(target, n, size, query).objects or (), numbers)
         return [obj for page in pages for obj in page]
 
@@ -131,9 +149,14 @@ def _ids(body: Any, target: Route) -> list[Any]:
     return body
 
 
-def _elements(headers: Mapping[str, str]) -> int | None:
-    """How many objects over all pages (`X-Pagination-Total` counts pages)."""
+def _counts(headers: Mapping[str, str]) -> tuple[int | None, int | None]:
+    """Objects over all pages (`X-Pagination-Total` counts pages) and the page size served."""
+    return _number(headers, "X-Pagination-Elements"), _number(headers, "X-Pagination-Size")
+
+
+def _number(headers: Mapping[str, str], name: str) -> int | None:
     try:
-        return int(headers["X-Pagination-Elements"])
+        value = int(headers[name])
     except (KeyError, ValueError):
         return None
+    return value if value >= 0 else None

@@ -262,8 +262,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_fault(verdict.fault, query_id, api_path)
             return
         reply = sim.handle_api(self.command, self.path, api_path, self._wire(body))
-        self._send(reply, query_id)
+        # Recorded before the answer leaves: a client that got it finds it counted.
         sim.record(self.command, api_path, reply.status, query_id)
+        self._send(reply, query_id)
 
     def _wire(self, body: bytes) -> _Wire:
         host = self.headers.get("Host", "")
@@ -293,8 +294,8 @@ class _Handler(BaseHTTPRequestHandler):
             reply = sim.handle_control(self.command, path[len(CONTROL_PREFIX) :], query, body)
         else:
             reply = Reply(errors.invalid_url().body, 404)
-        self._send(reply, query_id)
         sim.record(self.command, path, reply.status, query_id)
+        self._send(reply, query_id)
 
     def _send_fault(self, fault: Fault, query_id: str, api_path: str) -> None:
         sim = self.server.simulator
@@ -304,10 +305,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         reply = _fault_reply(fault)
         if fault.effect == "slow":
-            self._send(Reply({"message": "slow answer"}, 200), query_id, stall=fault.value)
-        else:
-            self._send(reply, query_id)
+            reply = Reply({"message": "slow answer"}, 200)
         sim.record(self.command, api_path, reply.status, query_id)
+        self._send(reply, query_id, stall=fault.value if fault.effect == "slow" else 0.0)
 
     def _send(self, reply: Reply, query_id: str, stall: float = 0.0) -> None:
         if isinstance(reply.body, str) and not reply.content_type.startswith("application/json"):

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import ovh
 import ovh.exceptions
 import pytest
 
 from smpp_tui.api import errors
 from smpp_tui.api.connection import ApplicationKey
-from smpp_tui.simulator import NOT_CREDENTIAL, Fault
+from smpp_tui.simulator import NOT_CREDENTIAL, Fault, server
+from smpp_tui.simulator.router import Reply
 
 from .conftest import credentials
 
@@ -23,7 +27,7 @@ FAULTS = [
     (Fault("status", 500), ovh.exceptions.APIError, errors.ServerError),
     (Fault("status", 503), ovh.exceptions.APIError, errors.ServerError),
     (Fault("rate", 1.0), ovh.exceptions.APIError, errors.ServerError),
-    (Fault("html"), ovh.exceptions.InvalidResponse, errors.InvalidResponse),
+    (Fault("html"), ovh.exceptions.InvalidResponse, errors.ServerError),
     (Fault("drop"), ovh.exceptions.HTTPError, errors.Unreachable),
     (Fault("list"), AttributeError, errors.BadRequest),
 ]
@@ -97,15 +101,53 @@ def test_not_granted_pattern_hides_the_pieces(sim, gateway, sent):
     assert sent[-1][:2] == ("PUT", "/sms/smpp-ab%2012%2B%2Fx/smpp/allowedIPs")
 
 
-def test_wrong_secret_is_a_signature_error_after_one_retry(sim, keys, make_gateway):
-    gateway = make_gateway(
+def _wrong_secret(keys, make_gateway):
+    return make_gateway(
         credentials=ApplicationKey(keys.application_key, "wrong-secret-value", keys.consumer_key)
     )
+
+
+# Counted on the client (`sent`): the simulator records an exchange after answering, so
+# `sim.exchanges` read right after a call may miss its last request.
+def _paths(sent, since: int = 0) -> list[str]:
+    return [path for _, path, _ in sent[since:]]
+
+
+def test_wrong_secret_is_not_retried_when_the_clock_has_not_moved(keys, make_gateway, sent):
+    gateway = _wrong_secret(keys, make_gateway)
     with pytest.raises(errors.InvalidCredentials) as raised:
         gateway.me()
     assert raised.value.code == "INVALID_SIGNATURE"
+    assert "application secret may be wrong" in str(raised.value)
     assert "wrong-secret-value" not in str(raised.value) + repr(raised.value)
-    assert [e.status for e in sim.exchanges if e.path == "/me"] == [400, 400]
+    # The first delta, the call, one re-sync that finds the same clock, and no retry.
+    assert _paths(sent) == ["/auth/time", "/me", "/auth/time"]
+    since = len(sent)
+    for _ in range(3):
+        with pytest.raises(errors.InvalidCredentials):
+            gateway.me()
+    assert _paths(sent, since) == ["/me"] * 3  # no re-sync on every poll
+    assert gateway.connection.resyncs == 1
+
+
+def test_concurrent_refusals_resync_once(keys, make_gateway, sent):
+    gateway = _wrong_secret(keys, make_gateway)
+    start = threading.Barrier(8)
+
+    def poll(_: int) -> type:
+        start.wait()
+        try:
+            gateway.me()
+        except errors.ApiError as error:
+            return type(error)
+        return type(None)
+
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(poll, range(8))) == {errors.InvalidCredentials}
+    paths = _paths(sent)
+    assert paths.count("/auth/time") == 2  # the first delta, then one forced re-sync
+    assert paths.count("/me") == 8  # no retries
+    assert gateway.connection.resyncs == 1
 
 
 def test_pending_consumer_key_is_invalid_credentials(sim, customers, make_gateway):
@@ -151,13 +193,32 @@ def test_unreachable_server(sim, keys):
         gateway.me()
 
 
-def test_time_is_resynchronised_once_when_the_clock_jumps(sim, gateway):
+def test_time_is_resynchronised_once_when_the_clock_jumps(sim, gateway, sent):
     gateway.me()
     sim.world.time_offset = 3600
+    since = len(sent)
     assert gateway.me().email
     assert gateway.connection.resyncs == 1
-    statuses = [(e.path, e.status) for e in sim.exchanges]
-    assert statuses[-3:] == [("/me", 400), ("/auth/time", 200), ("/me", 200)]
+    assert _paths(sent, since) == ["/me", "/auth/time", "/me"]  # refused, re-synced, retried
+    since = len(sent)
+    assert gateway.me().email
+    assert _paths(sent, since) == ["/me"]
+
+
+def test_concurrent_refusals_after_a_clock_jump_resync_once(sim, gateway, sent):
+    gateway.me()
+    sim.world.time_offset = 3600
+    since = len(sent)
+    start = threading.Barrier(8)
+
+    def poll(_: int) -> str:
+        start.wait()
+        return gateway.me().email
+
+    with ThreadPoolExecutor(8) as pool:
+        assert all(pool.map(poll, range(8)))
+    assert _paths(sent, since).count("/auth/time") == 1  # the others retried with its delta
+    assert gateway.connection.resyncs == 1
 
 
 def test_clock_still_out_of_sync_after_the_retry(sim, gateway):
@@ -193,3 +254,35 @@ def test_error_repr_and_messages_carry_no_secret(sim, keys, gateway):
         assert secret not in text
     assert keys.application_secret not in repr(credentials(keys))
     assert keys.consumer_key not in repr(credentials(keys))
+
+
+def test_proxy_html_page_is_a_server_error(sim, gateway):
+    gateway.me()
+    sim.inject(Fault("html", path="/me"))
+    with pytest.raises(errors.ServerError, match="HTTP 502") as raised:
+        gateway.me()
+    assert raised.value.status == 502
+    assert raised.value.query_id
+
+
+def test_non_json_rate_limit_keeps_retry_after(sim, gateway, monkeypatch):
+    def plain_429(fault: Fault) -> Reply:
+        return Reply("Too Many Requests", 429, {"Retry-After": "7"}, content_type="text/plain")
+
+    monkeypatch.setattr(server, "_fault_reply", plain_429)
+    gateway.me()
+    sim.inject(Fault("status", 429, path="/me"))
+    with pytest.raises(errors.RateLimited) as raised:
+        gateway.me()
+    assert (raised.value.retry_after, raised.value.status) == (7.0, 429)
+
+
+def test_non_json_success_is_still_invalid(sim, gateway, monkeypatch):
+    def plain_200(fault: Fault) -> Reply:
+        return Reply("<html>OK</html>", 200, content_type="text/html")
+
+    monkeypatch.setattr(server, "_fault_reply", plain_200)
+    gateway.me()
+    sim.inject(Fault("status", 200, path="/me"))
+    with pytest.raises(errors.InvalidResponse, match="cannot read"):
+        gateway.me()

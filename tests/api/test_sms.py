@@ -6,6 +6,7 @@ import pytest
 
 from smpp_tui.api import HistoryFilter, errors
 from smpp_tui.simulator import Fault
+from smpp_tui.simulator.routes import sms_accounts, sms_common
 
 
 @pytest.fixture(params=["expanded", "ids"])
@@ -148,7 +149,7 @@ def test_missing_account_is_not_found(gateway, mode):
         ("status", 500, errors.ServerError),
         ("rate", 1.0, errors.ServerError),
         ("drop", 0, errors.Unreachable),
-        ("html", 0, errors.InvalidResponse),
+        ("html", 0, errors.ServerError),
         ("list", 0, errors.BadRequest),
         ("slow", 0.1, errors.InvalidResponse),
     ],
@@ -164,3 +165,52 @@ def test_lists_under_each_fault(gateway, sim, mode, effect, value, error):
 def test_lists_with_latency(gateway, sim, mode):
     sim.inject(Fault("latency", 0.01))
     assert len(gateway.list_accounts()) >= 8
+
+
+# Counted on the client (`sent`): the simulator records an exchange after answering, so a
+# count of `sim.exchanges` read right after a call may miss its last request.
+
+
+def _paths(sent, since: int) -> list[str]:
+    return [path for _, path, _ in sent[since:]]
+
+
+def test_smaller_pages_than_asked_are_all_fetched(gateway, sim, sent):
+    sim.world.sms.behaviour.max_page_size = 4  # the client asks 500 a page, gets 4
+    names = gateway.account_names()
+    assert len(names) == 9
+    since = len(sent)
+    assert [a.name for a in gateway.list_accounts()] == names
+    assert _paths(sent, since) == ["/sms"] * 3  # 4 + 4 + 1: pages of the size served
+
+
+def test_pages_without_counts_page_on_while_full(gateway, sim, sent, monkeypatch):
+    # A server that says neither its page size nor the total: pages go on while they are full.
+    def bare(request, ids, expand):
+        reply = sms_common.listing(request, ids, expand)
+        for name in ("X-Pagination-Size", "X-Pagination-Elements", "X-Pagination-Total"):
+            getattr(reply, "headers", {}).pop(name, None)  # the plain id list has none
+        return reply
+
+    monkeypatch.setattr(sms_accounts, "listing", bare)
+    sim.world.sms.behaviour.max_page_size = 3
+    names = gateway.account_names()
+    since = len(sent)
+    assert [a.name for a in gateway.list_accounts()] == names
+    assert _paths(sent, since) == ["/sms"] * 4  # 3 + 3 + 3, then an empty page ends it
+    assert gateway.lists.expanded
+
+
+def test_history_page_in_an_unordered_list_is_fetched_id_by_id(gateway, sim, sent, customers):
+    # A server whose id list is not in id order: the newest 25 sit on pages all over the list.
+    name = _biggest(gateway)
+    history = sim.world.sms.account(customers[0].customer.nichandle, name).traffic.outgoing
+    ordered = history.query
+    history.query = lambda *args: sorted(ordered(*args), key=lambda i: (i % 50, i))
+    since = len(sent)
+    page = gateway.outgoing(name, page=1, size=25)
+    ids = [sms.id for sms in page.items]
+    assert ids == sorted(history.query(), reverse=True)[:25]
+    paths = _paths(sent, since)
+    assert paths.count(f"/sms/{name}/outgoing") == 1  # the id list, and no page
+    assert len(paths) == 1 + 25  # then each id
