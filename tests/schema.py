@@ -103,15 +103,21 @@ def response_schema(method: str, template: str) -> dict[str, Any] | None:
     return content["schema"] if content else None
 
 
+@cache
+def _response_validator(method: str, template: str) -> jsonschema.Draft202012Validator | None:
+    schema = response_schema(method, template)
+    return None if schema is None else _validator(template, schema)
+
+
 def validate_response(method: str, path: str, body: Any) -> None:
     """Raise `jsonschema.ValidationError` unless `body` is what the route may answer."""
     template = template_for(path) if not _is_template(path) else path
-    schema = response_schema(method, template)
-    if schema is None:
+    validator = _response_validator(method, template)
+    if validator is None:
         # A void operation: OVHcloud answers null.
         assert body is None, f"{method} {template} is void but answered {body!r}"
         return
-    _validator(template, schema).validate(body)
+    validator.validate(body)
 
 
 def validate_request(method: str, path: str, body: Any) -> None:

@@ -53,7 +53,7 @@ def test_the_demo_customer_end_to_end(api, sim, clock, customers):
     seen, number = [], 1
     while True:
         page, headers = api.page(
-            f"/sms/{MAIN}/outgoing", 5000, number, "/sms/" + MAIN + "/outgoing/{id}", stride=25
+            f"/sms/{MAIN}/outgoing", 5000, number, "/sms/" + MAIN + "/outgoing/{id}"
         )
         if not page:
             break
