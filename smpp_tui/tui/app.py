@@ -14,7 +14,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+import rich
+from rich.segment import Segments
 from rich.text import Text
+from rich.traceback import Traceback
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -134,6 +137,15 @@ class SmppApp(App[None]):
     @property
     def _tick_interval(self) -> float:
         return self._first_session.tick if self._first_session else 0.5
+
+    def _fatal_error(self) -> None:
+        """A crash's traceback without the frames' locals, which Textual shows by default: they
+        may hold API keys (the `ovh` client's request headers, a profile being saved)."""
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None, suppress=[rich])
+        rendered = self.console.render(traceback, self.console.options)
+        self._exit_renderables.append(Segments(rendered))
+        self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
         if self.live is not None:

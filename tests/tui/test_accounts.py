@@ -12,6 +12,7 @@ from smpp_tui.simulator import Fault, Simulator
 from smpp_tui.store import Health
 from smpp_tui.store.resources import ACCOUNTS
 from smpp_tui.tui import words
+from smpp_tui.tui.screens.accounts import AccountsScreen
 from smpp_tui.tui.widgets.account_rows import description_width
 from smpp_tui.tui.widgets.accounts_table import AccountsTable
 from smpp_tui.tui.widgets.status_line import StatusLine
@@ -285,3 +286,24 @@ async def test_a_loading_indicator_shows_until_the_first_answer(make_app, sim):
         assert table(app).loading
         await wait_for(pilot, lambda: loaded(app), "the accounts")
         assert not table(app).loading
+
+
+async def test_a_crash_shows_no_secret_in_its_traceback(make_app, keys, monkeypatch, capsys):
+    def crash(screen) -> None:
+        consumer_key = keys.consumer_key  # a local, as in the ovh client's frames
+        raise RuntimeError(f"boom {len(consumer_key)}")
+
+    monkeypatch.setattr(AccountsScreen, "action_smpp_only", crash)
+    app = make_app()
+
+    async def crash_it() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: loaded(app), "the accounts")
+            await pilot.press("s")
+            await pilot.pause()
+
+    with pytest.raises(RuntimeError, match="boom"):
+        await crash_it()
+    shown = capsys.readouterr().err  # where Textual prints a crash when the app ends
+    assert "RuntimeError: boom 32" in shown
+    assert keys.consumer_key not in shown
