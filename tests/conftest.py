@@ -23,10 +23,18 @@ _ENDPOINT_NAMES = itertools.count(1)
 def clean_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     home = tmp_path_factory.mktemp("home")
     for name in list(os.environ):
-        if name.startswith("OVH_") or name.lower().endswith("_proxy") or name == "SMPP_TUI_CONFIG":
+        if name.startswith(("OVH_", "XDG_")) or name.lower().endswith("_proxy"):
             monkeypatch.delenv(name)
+    monkeypatch.delenv("SMPP_TUI_CONFIG", raising=False)
     monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    # The config, the audit log and anything else platformdirs places stay in the temp HOME.
+    for variable, folder in [
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CACHE_HOME", ".cache"),
+    ]:
+        monkeypatch.setenv(variable, str(home / folder))
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     monkeypatch.chdir(home)
 
