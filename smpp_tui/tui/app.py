@@ -87,30 +87,29 @@ class SmppApp(App[None]):
 
     # the session
 
+    def _live_session(self) -> Live:
+        assert self.live is not None, "no session yet"
+        return self.live
+
     @property
     def session(self) -> Session:
-        assert self.live is not None, "no session yet"
-        return self.live.session
+        return self._live_session().session
 
     @property
     def store(self) -> Store:
-        assert self.live is not None, "no session yet"
-        return self.live.store
+        return self._live_session().store
 
     @property
     def poller(self) -> Poller:
-        assert self.live is not None, "no session yet"
-        return self.live.poller
+        return self._live_session().poller
 
     @property
     def resources(self) -> Resources:
-        assert self.live is not None, "no session yet"
-        return self.live.resources
+        return self._live_session().resources
 
     @property
     def actions(self) -> Actions:
-        assert self.live is not None, "no session yet"
-        return self.live.actions
+        return self._live_session().actions
 
     def start_session(self, session: Session) -> None:
         """Show `session`'s accounts, from a fresh store (a switch of profile starts afresh)."""
@@ -224,7 +223,11 @@ class SmppApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             return len(self.screen_stack) > 2  # no "Back" in the footer with nowhere to go
-        if action in ("refresh", "profiles"):
+        if action == "profiles":  # not shown where it would do nothing
+            return self.live is not None and not isinstance(
+                self.screen, ProfilesScreen | ConnectScreen
+            )
+        if action == "refresh":
             return self.live is not None
         return True
 

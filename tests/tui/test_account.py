@@ -314,7 +314,7 @@ async def open_classic(app, pilot) -> AccountScreen:
 
 
 async def test_escape_while_sending_does_not_lose_the_account_screen(make_app, sim):
-    sim.inject(Fault("latency", 0.4, "PUT", "/sms/*/smpp/allowedIPs"))
+    sim.inject(Fault("latency", 1.5, "PUT", "/sms/*/smpp/allowedIPs"))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_account(app, pilot, WORKING)

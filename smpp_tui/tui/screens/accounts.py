@@ -21,7 +21,6 @@ from smpp_tui.tui.widgets.status_line import StatusLine
 class AccountsScreen(StoreScreen):
     AUTO_FOCUS = "#accounts"
     BINDINGS = [
-        Binding("enter", "open", "Open", id="accounts.open"),
         Binding("slash", "filter", "Filter", id="accounts.filter"),
         Binding("s", "smpp_only", "SMPP only", id="accounts.smpp_only"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="accounts.clear_filter"),

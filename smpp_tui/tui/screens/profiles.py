@@ -50,9 +50,13 @@ def credential_text(credential: CurrentCredential) -> Text:
     return text
 
 
+class ProfilesTable(KeyedTable):
+    # The table has enter before the screen: its own binding, named, shows in the footer.
+    BINDINGS = [Binding("enter", "select_cursor", "Use", id="profiles.use")]
+
+
 class ProfilesScreen(Screen):
     BINDINGS = [
-        Binding("enter", "switch", "Use", id="profiles.use"),
         Binding("n", "new", "New", id="profiles.new"),
         Binding("x,delete", "remove", "Remove", id="profiles.remove"),
         Binding("escape", "app.pop_screen", "Back", id="profiles.back"),
@@ -61,7 +65,7 @@ class ProfilesScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text("API profiles", style="bold"), id="profiles-title")
-        yield KeyedTable(COLUMNS, id="profiles")
+        yield ProfilesTable(COLUMNS, id="profiles")
         yield Static("", id="profile-details")
         yield Footer()
 
@@ -121,7 +125,7 @@ class ProfilesScreen(Screen):
         self.app.start_session(session)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()  # enter on a row: the table has it before the screen's binding
+        event.stop()
         self.action_switch()
 
     def action_new(self) -> None:
