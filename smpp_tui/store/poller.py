@@ -120,12 +120,15 @@ class Poller:
             ready.sort(key=lambda slot: (not slot.urgent, slot.due))
             # Requests of refreshes under way may not be recorded yet: count them as spent.
             pending = sum(s.watch.cost for s in self._slots.values() if s.in_flight)
-            started = []
+            started, waiting = [], False
             for slot in ready:
                 cost = min(slot.watch.cost, self.budget.per_minute)
                 first_load = not self._store.snapshot[slot.watch.key].loaded
-                if not (slot.urgent or first_load or self.budget.allows(pending + cost)):
-                    break
+                if not (slot.urgent or first_load):
+                    # Past one that does not fit, the others wait too (first loads do not).
+                    waiting = waiting or not self.budget.allows(pending + cost)
+                    if waiting:
+                        continue
                 slot.in_flight, slot.urgent = True, False
                 self._in_flight.add(slot.watch.key)
                 pending += cost

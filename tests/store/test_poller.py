@@ -297,3 +297,16 @@ def test_r_during_a_failing_refresh_is_not_lost(poller, workers, clock, source):
     workers.run_all()
     poller.tick()
     assert len(workers.queue) == 1, "r pressed during the run: tried again at once"
+
+
+def test_a_first_load_is_never_held_behind_one_waiting_for_the_budget(poller, workers, clock):
+    old = Source(poller.budget, "old")
+    poller.show([Watch(("old",), old, interval=30)])
+    workers.run_all()
+    for _ in range(30):
+        poller.budget.record()  # the minute's budget is spent
+    clock.now += 31  # "old" is due, and waits for the budget
+    new = Source(poller.budget, "new")
+    poller.show([Watch(("old",), old, interval=30), Watch(("new",), new, interval=30)])
+    assert workers.run_all() == 1
+    assert (old.calls, new.calls) == (1, 1)

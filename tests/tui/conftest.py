@@ -60,10 +60,12 @@ def make_app(sim: Simulator, keys, clock: Clock) -> Callable[..., SmppApp]:
     return make
 
 
-async def wait_for(pilot, condition: Callable[[], bool], what: str, timeout: float = 5) -> None:
+async def wait_for(
+    pilot, condition: Callable[[], bool], what: str | Callable[[], str], timeout: float = 5
+) -> None:
     """Let the app run until `condition()` holds (a worker ended, a row showed up)."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
+            raise AssertionError(f"timed out waiting for {what() if callable(what) else what}")
         await pilot.pause(0.02)

@@ -46,7 +46,11 @@ async def all_smpp_details(app, pilot) -> None:
         cells = [cell(app, n, c) for n in shown_names(app) for c in ("ips", "smpp_status")]
         return not any("…" in text for text in cells)
 
-    await wait_for(pilot, complete, "every SMPP status and IP count")
+    def errors() -> str:
+        found = {k: e.error for k, e in app.store.snapshot.entries.items() if e.error}
+        return f"every SMPP status and IP count (errors: {found})"
+
+    await wait_for(pilot, complete, errors)
 
 
 def simulator_names(sim, customer) -> list[str]:
@@ -307,3 +311,14 @@ async def test_a_crash_shows_no_secret_in_its_traceback(make_app, keys, monkeypa
     shown = capsys.readouterr().err  # where Textual prints a crash when the app ends
     assert "RuntimeError: boom 32" in shown
     assert keys.consumer_key not in shown
+
+
+async def test_a_row_whose_status_cannot_be_read_says_so(make_app, sim):
+    sim.inject(Fault("status", 503, "GET", "/sms/smpp-dc12345-2/smpp/settings"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        row = "smpp-dc12345-2"
+        await wait_for(pilot, lambda: cell(app, row, "smpp_status") != "…", "the status")
+        assert cell(app, row, "smpp_status") == "⚠ not known"
+        assert cell(app, "smpp-dc12345-1", "smpp_status") == "● working"

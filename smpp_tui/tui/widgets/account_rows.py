@@ -42,12 +42,25 @@ def account_rows(
     return [Row(account.name, _cells(account, snapshot, width)) for account in shown]
 
 
+def _smpp_cells(snapshot: Snapshot, name: str) -> tuple[Text, Text]:
+    """Status and IP count; "…" while loading, a mark when it could not be read at all."""
+    settings, ips = snapshot[settings_key(name)], snapshot[ips_key(name)]
+    if settings.loaded:
+        status = words.smpp_status(settings.value.status)
+    elif settings.error is not None:
+        status = Text("⚠ not known", style="yellow")
+    else:
+        status = words.smpp_status(None)
+    if ips.loaded:
+        count = Text(ips.value.quota, justify="right")
+    else:
+        count = Text("⚠" if ips.error is not None else "…", justify="right")
+    return status, count
+
+
 def _cells(account: Account, snapshot: Snapshot, width: int) -> tuple[Text, ...]:
     if account.smpp:
-        settings = snapshot.value(settings_key(account.name))
-        ips = snapshot.value(ips_key(account.name))
-        smpp_status = words.smpp_status(settings.status if settings else None)
-        ip_count = Text(ips.quota if ips else "…", justify="right")
+        smpp_status, ip_count = _smpp_cells(snapshot, account.name)
     else:
         smpp_status, ip_count = Text("—", style="dim"), Text("")
     return (
