@@ -1,8 +1,9 @@
-"""The `smpp-tui` command: the app, and its helper commands (`simulator`)."""
+"""The `smpp-tui` command: the app, and its helper commands (`simulator`, `config`)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 
 from smpp_tui import __version__
@@ -76,7 +77,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "run", None) is not None:
-        return args.run(args)
-    from smpp_tui import launch
+        return int(args.run(args))
+    return run_app(args)
 
-    return launch.run_app(args)
+
+def run_app(args: argparse.Namespace) -> int:
+    """The app on the session the command line asks for, or on the connect flow."""
+    from smpp_tui.api.errors import ApiError
+    from smpp_tui.config import ConfigError, config_path, load_config
+    from smpp_tui.session import open_session
+
+    path = config_path(args.config)
+    keys = {
+        "application_key": args.application_key,
+        "application_secret": args.application_secret,
+        "consumer_key": args.consumer_key,
+    }
+    try:
+        session = open_session(
+            path,
+            demo=args.demo,
+            api_url=args.api_url,
+            keys=keys,
+            profile=args.profile,
+            read_only=args.read_only,
+        )
+    except (ApiError, ConfigError) as error:
+        print(f"smpp-tui: {error}", file=sys.stderr)
+        return 2
+    if session is None and not sys.stdout.isatty():
+        return without_credentials(path)
+    from smpp_tui.tui.app import SmppApp
+
+    config = session.config if session is not None else load_config(path)
+    # No session: the app opens on the connect flow, which saves a profile and goes on.
+    SmppApp(session, config=config, config_path=path).run()
+    return 0
+
+
+def without_credentials(path: object) -> int:
+    """No profile, no usable ovh.conf, and no terminal for the connect flow: say how to start."""
+    from smpp_tui.config.resolve import ovh_conf_hint
+
+    hint = ovh_conf_hint()
+    print(
+        "smpp-tui: no OVHcloud API credentials yet.\n"
+        "  To look around first: smpp-tui --demo\n"
+        f"  To use your account: add a profile to {path}, or an ovh.conf file or OVH_* variables"
+        " (the in-app connect flow will create a key for you)."
+        + (f"\n  ovh.conf: {hint}" if hint else ""),
+        file=sys.stderr,
+    )
+    return 2

@@ -10,11 +10,11 @@ import contextlib
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Protocol
 
-from smpp_tui.api import Gateway
+from smpp_tui.api import Gateway, checks
 from smpp_tui.api.errors import InvalidInput, ReadOnlyRefused
-from smpp_tui.api.models import AllowedIps
-from smpp_tui.audit import AuditLog
+from smpp_tui.api.models import ALLOWED_IPS_LIMIT, AllowedIps
 from smpp_tui.store.poller import Poller
 from smpp_tui.store.resources import ips_key, settings_key
 from smpp_tui.store.store import Store
@@ -24,6 +24,12 @@ class ActionInProgress(Exception):
     """The same action is already under way; it was not sent again."""
 
 
+class AuditTrail(Protocol):
+    """Where every write sent is recorded (the session's audit log)."""
+
+    def record(self, account: str, action: str, error: Exception | None = None) -> None: ...
+
+
 class Actions:
     def __init__(
         self,
@@ -31,7 +37,7 @@ class Actions:
         store: Store,
         poller: Poller,
         clock: Callable[[], float],
-        audit: AuditLog | None = None,
+        audit: AuditTrail | None = None,
     ) -> None:
         self._gateway = gateway
         self._store = store
@@ -72,10 +78,17 @@ class Actions:
             self._gateway.regenerate_password(account)
         self._poller.refresh([settings_key(account)])
 
-    def add_allowed_ips(self, account: str, ips: list[str]) -> AllowedIps:
+    def allow_ips(self, account: str, typed: str) -> list[str]:
+        """Allow the addresses typed (commas, spaces or new lines between them), once checked
+        against what the account already allows; `InvalidInput` says what is wrong."""
+        allowed = self._store.snapshot.value(ips_key(account))
+        present = allowed.ips if allowed is not None else ()
+        limit = allowed.limit if allowed is not None else ALLOWED_IPS_LIMIT
+        ips = checks.ips_to_add(typed, present, limit)
         with self._once("change the allowed IPs", account):
-            allowed = self._gateway.add_allowed_ips(account, ips)
-        return self._ips_changed(account, allowed)
+            answer = self._gateway.add_allowed_ips(account, ips)
+        self._ips_changed(account, answer)
+        return ips
 
     def remove_allowed_ip(self, account: str, ip: str) -> AllowedIps:
         with self._once("change the allowed IPs", account):
@@ -87,3 +100,8 @@ class Actions:
         self._store.succeeded(ips_key(account), allowed, self._clock())
         self._poller.refresh([settings_key(account)])
         return allowed
+
+    def revoke_key(self, gateway: Gateway, profile: str) -> None:
+        """Expire the API key `gateway` signs with (another profile's): it stops working."""
+        with self._once(f"revoke the API key of profile {profile}", ""):
+            gateway.logout()

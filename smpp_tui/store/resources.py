@@ -19,6 +19,7 @@ from smpp_tui.store.snapshot import ResourceKey
 
 ACCOUNTS: ResourceKey = ("accounts",)
 ME: ResourceKey = ("me",)
+CREDENTIAL: ResourceKey = ("credential",)  # the API key in use: its rights and expiry
 
 
 def settings_key(account: str) -> ResourceKey:
@@ -84,3 +85,6 @@ class Resources:
 
     def me(self) -> Watch:
         return Watch(ME, self.gateway.me, self.intervals.rare)
+
+    def credential(self) -> Watch:
+        return Watch(CREDENTIAL, self.gateway.current_credential, self.intervals.rare)

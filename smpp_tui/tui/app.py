@@ -8,8 +8,6 @@ for a request in flight; the store is told from those threads and the app hears 
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -24,12 +22,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from smpp_tui.api.fanout import in_background
 from smpp_tui.config import Config
-from smpp_tui.session import Session
+from smpp_tui.session import Live, Session, threads
 from smpp_tui.store import Change, Health, Poller, Store
 from smpp_tui.store.actions import Actions
-from smpp_tui.store.live import Live
 from smpp_tui.store.resources import Resources
 from smpp_tui.store.snapshot import ResourceKey
 from smpp_tui.tui import words
@@ -87,35 +83,36 @@ class SmppApp(App[None]):
 
     # the session
 
-    def _live_session(self) -> Live:
+    @property
+    def live_session(self) -> Live:
         assert self.live is not None, "no session yet"
         return self.live
 
     @property
     def session(self) -> Session:
-        return self._live_session().session
+        return self.live_session.session
 
     @property
     def store(self) -> Store:
-        return self._live_session().store
+        return self.live_session.store
 
     @property
     def poller(self) -> Poller:
-        return self._live_session().poller
+        return self.live_session.poller
 
     @property
     def resources(self) -> Resources:
-        return self._live_session().resources
+        return self.live_session.resources
 
     @property
     def actions(self) -> Actions:
-        return self._live_session().actions
+        return self.live_session.actions
 
     def start_session(self, session: Session) -> None:
         """Show `session`'s accounts, from a fresh store (a switch of profile starts afresh)."""
         if self.live is not None:
             self.live.close()
-        self.live = Live(session, self._launch, self._heard)
+        self.live = Live(session, threads.launch, self._heard)
         self.sub_title = session.label
         while len(self.screen_stack) > 1:
             self.pop_screen()
@@ -125,7 +122,6 @@ class SmppApp(App[None]):
         self.post_message(StoreChanged(change))  # thread-safe: the store is told from workers
 
     def on_mount(self) -> None:
-        self._loop_thread = threading.get_ident()
         apply_settings(self)
         if self._first_session is not None:
             self.start_session(self._first_session)
@@ -152,25 +148,15 @@ class SmppApp(App[None]):
 
     # polling
 
-    def _launch(self, job: Callable[[], None]) -> None:
-        # The poller may start refreshes from an action's thread: workers start on the loop.
-        if threading.get_ident() == self._loop_thread:
-            self.run_worker(self._in_daemon(job), group="poll", exit_on_error=False)
-        else:
-            self.call_from_thread(self._launch, job)
-
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         # A bug in a worker is reported, never fatal: the app and its data stay up.
         if event.state is WorkerState.ERROR:
             error = event.worker.error
             self.notify(f"Something went wrong: {error!r}", severity="error", markup=False)
 
-    async def _in_daemon(self, job: Callable[[], None]) -> None:
-        await asyncio.wrap_future(in_background(job, name="smpp-tui-poll"))
-
     async def call(self, function: Callable[..., T], *args: object) -> T:
         """Run a blocking call (an action) on a daemon thread and await its result."""
-        return await asyncio.wrap_future(in_background(function, *args, name="smpp-tui-action"))
+        return await threads.call(function, *args)
 
     def _tick(self) -> None:
         if self.live is not None:

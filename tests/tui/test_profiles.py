@@ -8,9 +8,9 @@ import stat
 import pytest
 import requests
 
-from smpp_tui import connect
+from smpp_tui.api.credentials import required_rules
 from smpp_tui.config import Config, Profile, edit_config, load_config, with_profile
-from smpp_tui.launch import profile_session
+from smpp_tui.session import profile_session
 from smpp_tui.store.resources import ACCOUNTS
 from smpp_tui.tui.app import SmppApp
 from smpp_tui.tui.screens.accounts import AccountsScreen
@@ -79,7 +79,7 @@ async def test_the_connect_flow_ends_on_a_saved_working_profile(sim, path, fast_
     assert saved.endpoint == sim.endpoint
     credential = sim.world.credentials[saved.consumer_key]
     granted = {(rule["method"], rule["path"]) for rule in credential.rules}
-    assert granted == {(rule.method, rule.path) for rule in connect.required_rules()}
+    assert granted == {(rule.method, rule.path) for rule in required_rules()}
 
 
 async def test_the_connect_flow_says_what_is_wrong_and_keeps_the_form(sim, path):

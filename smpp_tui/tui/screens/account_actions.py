@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import SystemCommand
 
-from smpp_tui.api import checks
 from smpp_tui.api.errors import ApiError
 from smpp_tui.api.models import ALLOWED_IPS_LIMIT
 from smpp_tui.store.actions import ActionInProgress
@@ -65,7 +64,7 @@ class AccountActions:
 
     def _writable(self, what: str) -> bool:
         """Refused before any confirmation on a read-only profile (the gateway refuses too)."""
-        if self.smpp_app.session.gateway.read_only:
+        if self.smpp_app.session.read_only:
             self._say(f"Read-only profile: not allowed to {what}.", "warning")
             return False
         return True
@@ -123,12 +122,8 @@ class AccountActions:
         self.smpp_app.push_screen(AddIpsScreen(self.account, quota, self._add_ips))
 
     async def _add_ips(self, text: str) -> str | None:
-        allowed = self.smpp_app.store.snapshot.value(ips_key(self.account))
-        present = allowed.ips if allowed is not None else ()
-        limit = allowed.limit if allowed is not None else ALLOWED_IPS_LIMIT
         try:
-            ips = checks.ips_to_add(text, present, limit)
-            await self.smpp_app.call(self.smpp_app.actions.add_allowed_ips, self.account, ips)
+            ips = await self.smpp_app.call(self.smpp_app.actions.allow_ips, self.account, text)
         except FAILURES as error:
             return str(error)
         self._say(f"Allowed {', '.join(ips)} on {self.account}; OVHcloud applies it now.")

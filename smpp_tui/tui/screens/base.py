@@ -17,11 +17,15 @@ if TYPE_CHECKING:
     from smpp_tui.tui.app import SmppApp
 
 
-class StoreScreen(Screen):
+class SmppScreen(Screen[None]):
+    """A screen of this app, with the app typed."""
+
     @property
     def smpp_app(self) -> SmppApp:
         return self.app  # type: ignore[return-value]
 
+
+class StoreScreen(SmppScreen):
     def commands(self) -> Iterable[SystemCommand]:
         """This screen's actions, for the command palette."""
         return ()

@@ -14,13 +14,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Static
 
-from smpp_tui import connect
 from smpp_tui.api.errors import ApiError
-from smpp_tui.config import ConfigError, edit_config, with_profile
-from smpp_tui.launch import profile_session
+from smpp_tui.config import ConfigError
+from smpp_tui.session import connect
+from smpp_tui.tui.screens.base import SmppScreen
 
 PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
@@ -53,7 +52,7 @@ def _field(label: str, name: str, **options) -> ComposeResult:
     yield Input(id=name, compact=True, **options)
 
 
-class ConnectScreen(Screen):
+class ConnectScreen(SmppScreen):
     AUTO_FOCUS = "#endpoint"
     POLL_EVERY = 3.0  # seconds between checks that the user validated the key
     BINDINGS = [
@@ -142,7 +141,7 @@ class ConnectScreen(Screen):
             raise ValueError("give the application key and its secret (from the page above)")
         if not PROFILE_NAME.fullmatch(name):
             raise ValueError("a profile name is 1 to 32 letters, digits, - or _")
-        if name in self.app.config.profiles:
+        if name in self.smpp_app.config.profiles:
             raise ValueError(f"a profile named {name} exists; choose another name")
         return endpoint, key, secret, ip_blocks(self._value("ips")), name
 
@@ -151,7 +150,9 @@ class ConnectScreen(Screen):
 
     async def _ask(self, endpoint: str, key: str, secret: str, ips: list[str], name: str) -> None:
         try:
-            request = await self.app.call(connect.request_credential, endpoint, key, secret, ips)
+            request = await self.smpp_app.call(
+                connect.request_credential, endpoint, key, secret, ips
+            )
         except ApiError as error:
             self._problem(f"OVHcloud refused: {error}")
             return
@@ -180,8 +181,8 @@ class ConnectScreen(Screen):
 
     def action_copy_url(self) -> None:
         if self._request is not None:
-            self.app.copy_to_clipboard(self._request.validation_url)
-            self.app.notify("Validation URL sent to the terminal clipboard (OSC 52).")
+            self.smpp_app.copy_to_clipboard(self._request.validation_url)
+            self.smpp_app.notify("Validation URL sent to the terminal clipboard (OSC 52).")
 
     def action_back_to_form(self) -> None:
         self._request = None
@@ -198,7 +199,7 @@ class ConnectScreen(Screen):
             return
         self._checking = True
         try:
-            validated = await self.app.call(connect.poll_validation, request)
+            validated = await self.smpp_app.call(connect.poll_validation, request)
         except ApiError as error:
             self._show_validation(f"Could not check: {error}. Trying again…")
             return
@@ -209,15 +210,12 @@ class ConnectScreen(Screen):
             await self._save(request)
 
     async def _save(self, request: connect.CredentialRequest) -> None:
-        app = self.app
-        profile = request.profile(self._name)
+        app = self.smpp_app
         try:
-            config = await app.call(
-                edit_config, app.config_path, lambda c: with_profile(c, profile, default=True)
-            )
-        except (ConfigError, OSError) as error:
+            session = await app.call(connect.save_and_open, request, self._name, app.config_path)
+        except (ConfigError, OSError, ApiError) as error:
             self._show_validation(f"The key works, but the profile was not saved: {error}")
             return
-        app.config = config
-        app.notify(f"Connected. Profile {profile.name} saved to {app.config_path}.", markup=False)
-        app.start_session(profile_session(profile, config, app.config_path))
+        app.config = session.config
+        app.notify(f"Connected. Profile {self._name} saved to {app.config_path}.", markup=False)
+        app.start_session(session)

@@ -6,28 +6,20 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from smpp_tui import connect
 from smpp_tui.api.errors import ApiError
 from smpp_tui.api.models import CurrentCredential
-from smpp_tui.config import Config, ConfigError, Profile, edit_config, without_profile
-from smpp_tui.launch import profile_session
-from smpp_tui.profiles import implicit_profile, resolve
+from smpp_tui.config import ConfigError, Profile
+from smpp_tui.session.profiles import open_profile, profiles_of, remove_profile
+from smpp_tui.store import Snapshot, Watch
+from smpp_tui.store.actions import ActionInProgress
+from smpp_tui.store.resources import CREDENTIAL
+from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
 from smpp_tui.tui.widgets.keyed_table import KeyedTable, Row
 
 COLUMNS = (("name", "Profile"), ("endpoint", "Endpoint"), ("keys", "Keys"), ("mode", "Mode"))
-
-
-def profiles_of(config: Config) -> dict[str, Profile]:
-    """The config's profiles, and the one ovh.conf / OVH_* make when they are usable."""
-    found = dict(config.profiles)
-    implicit = implicit_profile()
-    if implicit is not None and implicit.name not in found:
-        found[implicit.name] = implicit
-    return found
 
 
 def profile_row(profile: Profile, current: bool) -> Row:
@@ -55,7 +47,7 @@ class ProfilesTable(KeyedTable):
     BINDINGS = [Binding("enter", "select_cursor", "Use", id="profiles.use")]
 
 
-class ProfilesScreen(Screen):
+class ProfilesScreen(StoreScreen):
     BINDINGS = [
         Binding("n", "new", "New", id="profiles.new"),
         Binding("x,delete", "remove", "Remove", id="profiles.remove"),
@@ -75,36 +67,29 @@ class ProfilesScreen(Screen):
 
     @property
     def current_name(self) -> str | None:
-        profile = self.app.session.profile if self.app.live else None
+        profile = self.smpp_app.session.profile
         return profile.name if profile is not None else None
 
-    def on_mount(self) -> None:
-        self.show_profiles()
-        self.run_worker(self._show_credential(), exit_on_error=False)
+    def watches(self) -> list[Watch]:
+        return [self.smpp_app.resources.credential()]
 
-    def on_screen_resume(self) -> None:
+    def show_snapshot(self, snapshot: Snapshot) -> None:
         self.show_profiles()
+        label = Text(f"In use: {self.smpp_app.session.label}\n")
+        entry = snapshot[CREDENTIAL]
+        if entry.loaded:
+            label.append_text(credential_text(entry.value))
+        elif entry.error is not None:
+            label.append(f"The key's rights could not be read: {entry.error}")
+        self._details(label)
 
     def show_profiles(self) -> None:
-        self._profiles = profiles_of(self.app.config)
+        self._profiles = profiles_of(self.smpp_app.config)
         rows = [profile_row(p, p.name == self.current_name) for p in self._profiles.values()]
         self.table.show_rows(rows)
-        if not rows:
-            self._details(Text("No profile yet: n adds one.", style="dim"))
 
     def _details(self, text: Text) -> None:
         self.query_one("#profile-details", Static).update(text)
-
-    async def _show_credential(self) -> None:
-        if self.app.live is None:
-            return
-        label = Text(f"In use: {self.app.session.label}\n")
-        try:
-            credential = await self.app.call(connect.current_credential, self.app.session.gateway)
-        except ApiError as error:
-            self._details(label.append(f"The key's rights could not be read: {error}"))
-            return
-        self._details(label.append_text(credential_text(credential)))
 
     def _selected(self) -> Profile | None:
         key = self.table.current_key
@@ -114,15 +99,13 @@ class ProfilesScreen(Screen):
         profile = self._selected()
         if profile is None or profile.name == self.current_name:
             return
-        read_only = self.app.session.read_only if self.app.live else False
+        app = self.smpp_app
         try:
-            session = profile_session(
-                profile, self.app.config, self.app.config_path, read_only=read_only
-            )
+            session = open_profile(profile, app.config, app.config_path, app.session)
         except (ConfigError, ApiError) as error:
-            self.app.notify(f"Cannot use {profile.name}: {error}", severity="error", markup=False)
+            app.notify(f"Cannot use {profile.name}: {error}", severity="error", markup=False)
             return
-        self.app.start_session(session)
+        app.start_session(session)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -131,18 +114,18 @@ class ProfilesScreen(Screen):
     def action_new(self) -> None:
         from smpp_tui.tui.screens.connect import ConnectScreen
 
-        self.app.push_screen(ConnectScreen())
+        self.smpp_app.push_screen(ConnectScreen())
 
     def action_remove(self) -> None:
         profile = self._selected()
-        if profile is None or profile.name not in self.app.config.profiles:
-            self.app.notify("Only profiles of the config file can be removed.", markup=False)
+        if profile is None or profile.name not in self.smpp_app.config.profiles:
+            self.smpp_app.notify("Only profiles of the config file can be removed.", markup=False)
             return
         if profile.name == self.current_name:
-            self.app.notify("This profile is in use: switch to another first.", markup=False)
+            self.smpp_app.notify("This profile is in use: switch to another first.", markup=False)
             return
         body = Text.assemble("The profile ", (profile.name, "bold"), " leaves the config file.")
-        self.app.push_screen(
+        self.smpp_app.push_screen(
             ConfirmScreen(f"Remove {profile.name}?", body, "Remove"),
             lambda yes: self._removal_confirmed(yes, profile),
         )
@@ -154,7 +137,7 @@ class ProfilesScreen(Screen):
             "Also revoke its consumer key on OVHcloud? It then stops working everywhere it is"
             " used. n keeps the key valid."
         )
-        self.app.push_screen(
+        self.smpp_app.push_screen(
             ConfirmScreen("Revoke the key too?", body, "Revoke"),
             lambda revoke: self.run_worker(
                 self._remove(profile, bool(revoke)), exit_on_error=False
@@ -162,21 +145,21 @@ class ProfilesScreen(Screen):
         )
 
     async def _remove(self, profile: Profile, revoke: bool) -> None:
-        app = self.app
+        app = self.smpp_app
         if revoke:
             try:
-                await app.call(lambda: connect.revoke(resolve(profile).connect()))
-            except (ApiError, ConfigError) as error:
+                await app.call(app.live_session.revoke_key, profile)
+            except (ApiError, ConfigError, ActionInProgress) as error:
                 app.notify(
                     f"{profile.name} kept: its key could not be revoked: {error}",
                     severity="error",
                     markup=False,
                 )
                 return
+        if app.config_path is None:
+            return
         try:
-            app.config = await app.call(
-                edit_config, app.config_path, lambda c: without_profile(c, profile.name)
-            )
+            app.config = await app.call(remove_profile, app.config_path, profile.name)
         except (ConfigError, OSError) as error:
             app.notify(f"{profile.name} not removed: {error}", severity="error", markup=False)
             return

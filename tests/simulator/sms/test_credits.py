@@ -6,7 +6,7 @@ import pytest
 from ovh import exceptions as ovh_errors
 
 from smpp_tui.simulator.sms.schema import enum
-from tests.simulator.conftest import CLASSIC, MAIN, OTHERS
+from tests.simulator.sms.conftest import CLASSIC, MAIN, OTHERS
 
 TRANSFER = f"/sms/{MAIN}/transferCredits"
 

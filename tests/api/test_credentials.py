@@ -1,22 +1,19 @@
-"""The connect flow's calls, end to end on the simulator over HTTP: request a consumer key,
-wait for its validation (opening the URL validates it there), save it, use it, revoke it."""
+"""Consumer keys, end to end on the simulator over HTTP: request one, wait for its validation
+(opening the URL validates it there), use it, revoke it."""
 
 from __future__ import annotations
 
 import pytest
 import requests
 
-from smpp_tui.api.errors import Forbidden, InvalidCredentials, ServerError
-from smpp_tui.config import config_path, edit_config, load_config, with_profile
-from smpp_tui.connect import (
+from smpp_tui.api import Gateway
+from smpp_tui.api.credentials import (
     REGIONS,
-    current_credential,
     poll_validation,
     request_credential,
     required_rules,
-    revoke,
 )
-from smpp_tui.profiles import choose_profile, resolve
+from smpp_tui.api.errors import Forbidden, InvalidCredentials, ServerError
 from smpp_tui.simulator import NOT_CREDENTIAL, parse_fault
 
 
@@ -33,7 +30,11 @@ def validate(request) -> None:
     assert requests.get(request.validation_url, timeout=5).status_code == 200
 
 
-def test_a_new_key_is_saved_as_a_working_profile(sim, application):
+def connected(request) -> Gateway:
+    return Gateway.connect(request.endpoint, request.credentials, timeout=(2, 5))
+
+
+def test_a_new_key_works_once_validated_with_exactly_the_rights_asked(sim, application):
     request = ask(sim, application)
     assert request.validation_url.startswith(sim.url)
     assert "secret" not in repr(request)
@@ -43,13 +44,9 @@ def test_a_new_key_is_saved_as_a_working_profile(sim, application):
     credential = poll_validation(request)
     assert credential.status == "validated"
     assert credential.rules == required_rules()
-    path = config_path()
-    edit_config(path, lambda config: with_profile(config, request.profile("work"), default=True))
-    profile = choose_profile(load_config(path))
-    assert profile.name == "work"
-    gateway = resolve(profile).connect((2, 5))
+    gateway = connected(request)
     assert "smpp-dc12345-1" in gateway.account_names()
-    assert current_credential(gateway).credential_id == credential.credential_id
+    assert gateway.current_credential().credential_id == credential.credential_id
 
 
 def test_not_credential_also_means_not_yet(sim, application):
@@ -85,8 +82,8 @@ def test_an_unknown_application_key_is_refused(sim):
 def test_revoking_a_key_stops_it_at_once(sim, application):
     request = ask(sim, application)
     validate(request)
-    gateway = resolve(request.profile("work")).connect((2, 5))
-    revoke(gateway)
+    gateway = connected(request)
+    gateway.logout()
     with pytest.raises(InvalidCredentials):
         gateway.me()
 

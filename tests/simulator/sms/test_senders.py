@@ -9,7 +9,7 @@ from ovh import exceptions as ovh_errors
 
 from smpp_tui.simulator.sms import senders
 from smpp_tui.simulator.sms.schema import enum
-from tests.simulator.conftest import MAIN
+from tests.simulator.sms.conftest import MAIN
 
 SENDERS = f"/sms/{MAIN}/senders"
 REASON = "Order confirmations for our web shop customers"

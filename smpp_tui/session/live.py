@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from smpp_tui.audit import AuditLog
-from smpp_tui.session import Session
+from smpp_tui.config import Profile
+from smpp_tui.session.audit import AuditLog
+from smpp_tui.session.open import connect_profile
+from smpp_tui.session.session import Session
 from smpp_tui.store.actions import Actions
 from smpp_tui.store.budget import RequestBudget
 from smpp_tui.store.poller import Poller
@@ -33,6 +35,10 @@ class Live:
         audit = AuditLog(session.audit_path, session.label) if session.audit_path else None
         self.actions = Actions(session.gateway, self.store, self.poller, session.clock, audit)
         self._unsubscribe = self.store.subscribe(on_change)
+
+    def revoke_key(self, profile: Profile) -> None:
+        """Expire another profile's API key on OVHcloud (blocking; audited like any write)."""
+        self.actions.revoke_key(connect_profile(profile), profile.name)
 
     def close(self) -> None:
         """Stop hearing of this session: refreshes still in flight land in a store no one reads."""

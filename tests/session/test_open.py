@@ -1,4 +1,5 @@
-"""The command line builds the session from the chosen profile and the settings."""
+"""Opening a session from what the command line asks: the chosen profile and the settings,
+the demo, read-only."""
 
 from __future__ import annotations
 
@@ -7,11 +8,18 @@ import pytest
 from smpp_tui.api.errors import ReadOnlyRefused
 from smpp_tui.cli import build_parser
 from smpp_tui.config import Config, Profile, config_path, save_config, with_profile
-from smpp_tui.launch import build_session, profile_session
+from smpp_tui.session.open import open_session, profile_session
 
 
 def session_for(*argv):
-    return build_session(build_parser().parse_args(list(argv)))
+    args = build_parser().parse_args(list(argv))
+    return open_session(
+        config_path(args.config),
+        demo=args.demo,
+        api_url=args.api_url,
+        profile=args.profile,
+        read_only=args.read_only,
+    )
 
 
 def profile_of(name, sim, keys, **options) -> Profile:

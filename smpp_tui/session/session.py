@@ -1,7 +1,7 @@
 """What one run of the app is connected to: the gateway and the knobs of its polling.
 
-Built by the command line (a profile, `--api-url`, or the demo) and handed to the app; tests
-build one with an injected clock and short intervals. Never imports Textual.
+Opened from the command line (a profile, `--api-url`, or the demo) or by the connect flow, and
+handed to the app; tests open one with an injected clock and short intervals.
 """
 
 from __future__ import annotations
@@ -33,7 +33,12 @@ class Session:
     config: Config = field(default_factory=Config)
     config_path: Path | None = None
     profile: Profile | None = None  # None for the demo and --api-url
-    read_only: bool = False  # --read-only: kept when switching profile
+    forced_read_only: bool = False  # --read-only: kept when switching profile
+
+    @property
+    def read_only(self) -> bool:
+        """Writes are refused (by the gateway): `--read-only`, or the profile says so."""
+        return self.gateway.read_only
 
     def close(self) -> None:
         if self.on_close is not None:

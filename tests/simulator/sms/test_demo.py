@@ -7,7 +7,7 @@ from collections import Counter
 
 from smpp_tui.simulator import build_demo_world
 from smpp_tui.simulator.sms.schema import enum
-from tests.simulator.conftest import FULL, MAIN, START, Clock
+from tests.simulator.sms.conftest import FULL, MAIN, START, Clock
 
 
 def _fingerprint(world) -> list:

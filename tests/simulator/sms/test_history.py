@@ -8,7 +8,7 @@ import pytest
 import requests
 from ovh import exceptions as ovh_errors
 
-from tests.simulator.conftest import FULL, START
+from tests.simulator.sms.conftest import FULL, START
 
 OUT = f"/sms/{FULL}/outgoing"
 

@@ -10,7 +10,7 @@ import requests
 from ovh import exceptions as ovh_errors
 
 from tests.schema import validate_request
-from tests.simulator.conftest import CLASSIC, FULL, MAIN, OTHERS, WAITING
+from tests.simulator.sms.conftest import CLASSIC, FULL, MAIN, OTHERS, WAITING
 
 
 def test_the_demo_customer_end_to_end(api, sim, clock, customers):

@@ -14,9 +14,9 @@ import pytest
 
 from smpp_tui.api import ApplicationKey, Gateway
 from smpp_tui.api.calls import access_rules, calls, declared_calls, rule_allows
+from smpp_tui.api.credentials import required_rules
 from smpp_tui.api.errors import ApiError, NotGranted
 from smpp_tui.api.models import AccessRule
-from smpp_tui.connect import required_rules
 
 A, B = "smpp-dc12345-3", "smpp-dc12345-4"
 

@@ -1,42 +1,26 @@
-"""From a profile to a connected gateway, and which profile a run uses.
+"""Which profile a run uses, and the complete endpoint and keys of a profile.
 
 `source = "ovh.conf"` reads the `ovh` client's own configuration with the client's precedence,
 value by value: `OVH_*` variables, then the files `config_file` > `./ovh.conf` >
 `~/.ovh.conf` > `/etc/ovh.conf`, in the section named by the endpoint (the profile's, else
 `OVH_ENDPOINT`, else `[default] endpoint=`; an API URL names its own section). It is read
 here rather than through `ovh.Client`, whose `ovh.config` resolves `./ovh.conf` once at import
-time and would let stray values leak into an explicit profile: the gateway is built from the
-explicit values found here only. Never imports Textual.
+time and would let stray values leak into an explicit profile: the session's client is built
+from the explicit values found here only. Never imports Textual nor the API layer.
 """
 
 from __future__ import annotations
 
 import configparser
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from smpp_tui.api import DEFAULT_TIMEOUT, ApplicationKey, Gateway, OAuth2Client
-from smpp_tui.api.connection import Credentials
-from smpp_tui.config import OVH_CONF, REGIONS, Config, ConfigError, Profile
+from smpp_tui.config.model import OVH_CONF, REGIONS, Config, ConfigError, Profile
 from smpp_tui.config.parse import ENDPOINTS_ACCEPTED, is_endpoint
 
 IMPLICIT = "ovh.conf"  # the name of the profile made from ovh.conf / OVH_* alone
 NAMES = ("application_key", "application_secret", "consumer_key", "client_id", "client_secret")
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """What `Gateway.connect` takes."""
-
-    endpoint: str
-    credentials: Credentials = field(repr=False)
-    read_only: bool = False
-
-    def connect(self, timeout: tuple[float, float] = DEFAULT_TIMEOUT) -> Gateway:
-        return Gateway.connect(
-            self.endpoint, self.credentials, read_only=self.read_only, timeout=timeout
-        )
 
 
 def ovh_conf_files(config_file: str | None = None) -> list[Path]:
@@ -73,18 +57,18 @@ def ovh_conf_profile(profile: Profile) -> Profile:
     return replace(profile, endpoint=endpoint, **{name: get(endpoint, name) for name in NAMES})
 
 
-def resolve(profile: Profile, *, read_only: bool = False) -> Resolved:
-    """The endpoint and credentials of `profile`; `ConfigError` saying what is missing."""
+def resolve(profile: Profile) -> Profile:
+    """`profile` with its endpoint and one complete set of keys: its own, or those `ovh.conf`
+    and `OVH_*` give it; `ConfigError` saying what is missing or contradictory."""
     where = f"profile {profile.name}"
     if profile.uses_ovh_conf:
         profile = ovh_conf_profile(profile)
         where = f"ovh.conf / OVH_* for {profile.endpoint}"
-    assert profile.endpoint is not None
-    credentials = _credentials(profile, where)
-    return Resolved(profile.endpoint, credentials, read_only or profile.read_only)
+    _check_keys(profile, where)
+    return profile
 
 
-def _credentials(profile: Profile, where: str) -> Credentials:
+def _check_keys(profile: Profile, where: str) -> None:
     # The same checks as the `ovh` client, worded for this app.
     app = (profile.application_key, profile.application_secret, profile.consumer_key)
     if profile.client_id or profile.client_secret:
@@ -97,11 +81,10 @@ def _credentials(profile: Profile, where: str) -> Credentials:
             raise ConfigError(f"{where}: client_id and client_secret go together")
         if profile.endpoint not in REGIONS:
             raise ConfigError(f"{where}: OAuth2 works only with {', '.join(REGIONS)}")
-        return OAuth2Client(profile.client_id, profile.client_secret)
+        return
     if not all(app):
         missing = [n for n, v in zip(NAMES, app, strict=False) if not v]
         raise ConfigError(f"{where} lacks {', '.join(missing)}")
-    return ApplicationKey(*app)  # type: ignore[arg-type]
 
 
 def implicit_profile() -> Profile | None:

@@ -7,7 +7,7 @@ import requests
 from ovh import exceptions as ovh_errors
 
 from smpp_tui.simulator.sms.schema import enum
-from tests.simulator.conftest import FULL, MAIN, UPDATING, WAITING
+from tests.simulator.sms.conftest import FULL, MAIN, UPDATING, WAITING
 
 IPS = f"/sms/{MAIN}/smpp/allowedIPs"
 

@@ -1,8 +1,8 @@
-"""The first-run connect flow without its screens: ask OVHcloud for a consumer key holding
-exactly the rights the app uses, wait for the user to validate it, later revoke it.
+"""Consumer keys: ask OVHcloud for one holding exactly the rights the app uses, and learn when
+its owner validated it.
 
-Every function blocks (the app runs them in thread workers) with short timeouts, and nothing
-opens a browser: over SSH there is none, so the screen shows the validation URL to copy.
+Every function blocks (the app runs them off its event loop) with short timeouts, and nothing
+opens a browser: over SSH there is none, so the app shows the validation URL to copy.
 """
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from smpp_tui.api import ApplicationKey, Gateway
 from smpp_tui.api.calls import access_rules, declared_calls
+from smpp_tui.api.connection import ApplicationKey
 from smpp_tui.api.errors import InvalidCredentials, InvalidInput
+from smpp_tui.api.gateway import Gateway
 from smpp_tui.api.models import AccessRule, CurrentCredential
 from smpp_tui.api.routes import route
 from smpp_tui.api.transport import Connection
-from smpp_tui.config import Profile
 
 TIMEOUT = (3.05, 10.0)
 _NOT_YET = ("INVALID_CREDENTIAL", "NOT_CREDENTIAL")  # a key waiting for validation gets either
@@ -55,17 +55,6 @@ class CredentialRequest:
     def credentials(self) -> ApplicationKey:
         return ApplicationKey(self.application_key, self.application_secret, self.consumer_key)
 
-    def profile(self, name: str, *, read_only: bool = False) -> Profile:
-        """The profile to save once validated."""
-        return Profile(
-            name,
-            endpoint=self.endpoint,
-            application_key=self.application_key,
-            application_secret=self.application_secret,
-            consumer_key=self.consumer_key,
-            read_only=read_only,
-        )
-
 
 def request_credential(
     endpoint: str,
@@ -75,7 +64,7 @@ def request_credential(
     rules: Iterable[AccessRule] | None = None,
 ) -> CredentialRequest:
     """`POST /auth/credential`, signed by the application key alone; `ApiError` on failure."""
-    body: dict = {
+    body: dict[str, object] = {
         "accessRules": [
             {"method": rule.method, "path": rule.path} for rule in (rules or required_rules())
         ]
@@ -105,13 +94,3 @@ def poll_validation(request: CredentialRequest) -> CurrentCredential | None:
         if error.code in _NOT_YET:
             return None
         raise
-
-
-def current_credential(connected: Gateway) -> CurrentCredential:
-    """The rules, state and expiry of the key a gateway uses (the profile screen shows them)."""
-    return connected.current_credential()
-
-
-def revoke(connected: Gateway) -> None:
-    """Expire the key a gateway uses (`POST /auth/logout`): it stops working at once."""
-    connected.logout()

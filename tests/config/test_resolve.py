@@ -1,4 +1,4 @@
-"""From a profile to a gateway: explicit keys, and `ovh.conf` / `OVH_*` with the `ovh` client's
+"""A profile's endpoint and keys: explicit ones, or `ovh.conf` / `OVH_*` with the `ovh` client's
 own precedence, read at call time from the (temporary) HOME and working directory."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from smpp_tui.api import ApplicationKey, OAuth2Client
 from smpp_tui.config import Config, ConfigError, Profile
-from smpp_tui.profiles import choose_profile, implicit_profile, ovh_conf_hint, resolve
+from smpp_tui.config.resolve import choose_profile, implicit_profile, ovh_conf_hint, resolve
+from smpp_tui.session.open import connect_profile
 
 OVH_CONF = Profile("o", source="ovh.conf")
 
@@ -19,6 +19,11 @@ def conf(path: Path, endpoint: str | None = "ovh-eu", section: str = "ovh-eu", *
     lines += [f"[{section}]\n", *(f"{name}={value}\n" for name, value in keys.items())]
     path.write_text("".join(lines), "utf-8")
     return path
+
+
+def keys_of(profile: Profile) -> tuple[str | None, ...]:
+    resolved = resolve(profile)
+    return resolved.application_key, resolved.application_secret, resolved.consumer_key
 
 
 def app_keys(tag: str) -> dict[str, str]:
@@ -37,52 +42,46 @@ def workdir(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-def test_explicit_profiles_resolve_to_their_values():
+def test_explicit_profiles_resolve_to_themselves():
     keys = Profile("k", endpoint="ovh-ca", **app_keys("x"), read_only=True)
-    assert resolve(keys).credentials == ApplicationKey("ak-x", "as-x", "ck-x")
-    assert resolve(keys).read_only
+    assert resolve(keys) == keys
     oauth = Profile("o", endpoint="ovh-us", client_id="id", client_secret="secret")
-    assert resolve(oauth, read_only=True) == resolve(oauth).__class__(
-        "ovh-us", OAuth2Client("id", "secret"), True
-    )
+    assert resolve(oauth) == oauth
 
 
 def test_the_home_file_is_read(workdir):
     conf(Path.home() / ".ovh.conf", **app_keys("home"))
-    assert resolve(OVH_CONF).credentials == ApplicationKey("ak-home", "as-home", "ck-home")
+    assert keys_of(OVH_CONF) == ("ak-home", "as-home", "ck-home")
 
 
 def test_the_working_directory_wins_over_home_value_by_value(workdir):
     conf(Path.home() / ".ovh.conf", **app_keys("home"))
     conf(workdir / "ovh.conf", endpoint=None, consumer_key="ck-here")
-    resolved = resolve(OVH_CONF)
-    assert (resolved.endpoint, resolved.credentials) == (
-        "ovh-eu",
-        ApplicationKey("ak-home", "as-home", "ck-here"),
-    )
+    assert resolve(OVH_CONF).endpoint == "ovh-eu"
+    assert keys_of(OVH_CONF) == ("ak-home", "as-home", "ck-here")
 
 
 def test_the_working_directory_is_the_one_of_the_call(workdir, tmp_path, monkeypatch):
     conf(workdir / "ovh.conf", **app_keys("first"))
-    assert resolve(OVH_CONF).credentials.consumer_key == "ck-first"
+    assert resolve(OVH_CONF).consumer_key == "ck-first"
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     conf(elsewhere / "ovh.conf", **app_keys("second"))
     monkeypatch.chdir(elsewhere)
-    assert resolve(OVH_CONF).credentials.consumer_key == "ck-second"
+    assert resolve(OVH_CONF).consumer_key == "ck-second"
 
 
 def test_a_config_file_wins_over_the_standard_ones(workdir, tmp_path):
     conf(workdir / "ovh.conf", **app_keys("here"))
     extra = conf(tmp_path / "extra.conf", endpoint=None, consumer_key="ck-extra")
     profile = Profile("o", source="ovh.conf", config_file=str(extra))
-    assert resolve(profile).credentials == ApplicationKey("ak-here", "as-here", "ck-extra")
+    assert keys_of(profile) == ("ak-here", "as-here", "ck-extra")
 
 
 def test_variables_win_over_files_one_by_one(workdir, monkeypatch):
     conf(workdir / "ovh.conf", **app_keys("file"))
     monkeypatch.setenv("OVH_CONSUMER_KEY", "ck-env")
-    assert resolve(OVH_CONF).credentials == ApplicationKey("ak-file", "as-file", "ck-env")
+    assert keys_of(OVH_CONF) == ("ak-file", "as-file", "ck-env")
 
 
 def test_the_profile_endpoint_chooses_the_section(workdir):
@@ -92,8 +91,8 @@ def test_the_profile_endpoint_chooses_the_section(workdir):
         "consumer_key=ck-ca\n"
     )
     profile = Profile("ca", source="ovh.conf", endpoint="ovh-ca")
-    assert resolve(profile).credentials.consumer_key == "ck-ca"
-    assert resolve(OVH_CONF).credentials.consumer_key == "ck-eu"
+    assert resolve(profile).consumer_key == "ck-ca"
+    assert resolve(OVH_CONF).consumer_key == "ck-eu"
 
 
 def test_variables_alone_make_an_implicit_profile_that_connects(sim, keys, monkeypatch):
@@ -103,7 +102,7 @@ def test_variables_alone_make_an_implicit_profile_that_connects(sim, keys, monke
     monkeypatch.setenv("OVH_CONSUMER_KEY", keys.consumer_key)
     profile = choose_profile(Config())
     assert profile == implicit_profile() == Profile("ovh.conf", source="ovh.conf")
-    assert resolve(profile).connect((2, 5)).me().nichandle == "dc12345-ovh"
+    assert connect_profile(profile).me().nichandle == "dc12345-ovh"
 
 
 def test_a_url_endpoint_in_ovh_conf_reads_the_section_named_by_the_url(sim, keys, workdir):
@@ -113,9 +112,8 @@ def test_a_url_endpoint_in_ovh_conf_reads_the_section_named_by_the_url(sim, keys
         "consumer_key": keys.consumer_key,
     }
     conf(workdir / "ovh.conf", endpoint=sim.endpoint, section=sim.endpoint, **values)
-    resolved = resolve(implicit_profile())
-    assert resolved.endpoint == sim.endpoint
-    assert resolved.connect((2, 5)).me().nichandle == "dc12345-ovh"
+    assert resolve(implicit_profile()).endpoint == sim.endpoint
+    assert connect_profile(implicit_profile()).me().nichandle == "dc12345-ovh"
 
 
 @pytest.mark.parametrize(

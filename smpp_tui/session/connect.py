@@ -1,0 +1,44 @@
+"""The first-run connect flow without its screen: from an application key to a validated,
+least-privilege consumer key saved as a profile, and a session on it.
+
+Each step blocks (the app runs it off its event loop); the screen shows what they return.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from smpp_tui.api.credentials import (
+    REGIONS,
+    CredentialRequest,
+    Region,
+    poll_validation,
+    request_credential,
+    required_rules,
+)
+from smpp_tui.config import Profile, edit_config, with_profile
+from smpp_tui.session.open import profile_session
+from smpp_tui.session.session import Session
+
+__all__ = [
+    "REGIONS",
+    "CredentialRequest",
+    "Region",
+    "poll_validation",
+    "request_credential",
+    "required_rules",
+    "save_and_open",
+]
+
+
+def save_and_open(request: CredentialRequest, name: str, config_path: Path) -> Session:
+    """Save the validated key as the default profile `name`, and open a session on it."""
+    profile = Profile(
+        name,
+        endpoint=request.endpoint,
+        application_key=request.application_key,
+        application_secret=request.application_secret,
+        consumer_key=request.consumer_key,
+    )
+    config = edit_config(config_path, lambda c: with_profile(c, profile, default=True))
+    return profile_session(profile, config, config_path)

@@ -1,0 +1,23 @@
+"""Blocking work (a request, an action, a config write) off the app's event loop, on daemon
+threads: quitting never waits for a request in flight, as a Textual thread worker would until
+its timeout."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from smpp_tui.api.fanout import in_background
+
+T = TypeVar("T")
+
+
+def launch(job: Callable[[], Any]) -> None:
+    """Start `job` and forget it: it reports what it does itself (a poll, to the store)."""
+    in_background(job, name="smpp-tui-poll")
+
+
+async def call(function: Callable[..., T], *args: Any) -> T:
+    """`function(*args)` on a daemon thread, awaited: its result, or its exception raised."""
+    return await asyncio.wrap_future(in_background(function, *args, name="smpp-tui-call"))
