@@ -2,24 +2,31 @@
 
 Every request goes through `Connection.request`: the path pieces are already quoted (see
 `routes`), at most `max_in_flight` requests run at once (the client's session pools 10
-connections), every answer is read by `answers.read_answer`, and every exception becomes one of
-the app's errors. The client's time delta is fetched here, through the same path, and fetched
-again when OVHcloud says the signature or the timestamp is wrong: the call is retried once only
-if OVHcloud's clock moved against ours (the local clock jumped). A wrong application secret
-also gives INVALID_SIGNATURE; it then costs one re-sync, not a re-sync and a retry every call.
-Such a request was refused by the auth layer before doing anything, so retrying a write is safe.
+connections), every answer is read by `answers.read_answer`, every exception becomes one of the
+app's errors, and `on_request` hears of every request sent, the clock's included.
+
+The clock: a signed request carries OVHcloud's time, our clock plus a delta the client fetches
+once from `GET /auth/time` (its public, lazy `time_delta`). It is read before the first signed
+request, and again when OVHcloud says the signature or the timestamp is wrong: as a client
+never fetches its delta twice, a fresh client is built from the same values and its delta read;
+only if OVHcloud's clock moved against ours (our clock jumped) does the fresh client replace the
+old one and the call is retried, once. A wrong application secret also gives INVALID_SIGNATURE:
+it then costs one re-sync, then none for `_RESYNC_PAUSE`, not a re-sync and a retry every call;
+threads refused by the same client share one re-sync. Such a request was refused by the auth
+layer before doing anything, so retrying a write is safe.
 """
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-import ovh.client
-import ovh.exceptions
+import ovh  # type: ignore[import-untyped]
+import ovh.exceptions  # type: ignore[import-untyped]
 import requests
 
 from smpp_tui.api import errors
@@ -35,7 +42,7 @@ from smpp_tui.api.fanout import MAX_IN_FLIGHT
 from smpp_tui.api.routes import Route, query_string, route
 
 _CLOCK_CODES = ("INVALID_SIGNATURE", "QUERY_TIME_OUT")
-_SERVER_TIME = route("/auth/time")
+_SERVER_TIME = Call("GET", route("/auth/time"))
 _RESYNC_PAUSE = 60.0  # seconds after a re-sync that found the same clock before another one
 
 
@@ -47,16 +54,28 @@ class Connection:
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
         max_in_flight: int = MAX_IN_FLIGHT,
     ) -> None:
-        self.client = build_client(endpoint, credentials, timeout)
+        # Every client of this connection, the fresh ones of a re-sync too, from these values.
+        self._new_client = functools.partial(build_client, endpoint, credentials, timeout)
+        self.client: ovh.Client = self._new_client()
         self.timeout = timeout
-        self.host = urlsplit(ovh.client.ENDPOINTS[endpoint_key(endpoint)]).netloc
+        self.host = urlsplit(endpoint_key(endpoint)).netloc
         self.resyncs = 0  # how many times the time delta was fetched again
         self._timestamped = isinstance(credentials, ApplicationKey)
         self._in_flight = threading.BoundedSemaphore(max_in_flight)
-        self._clock = threading.Lock()
+        self._clock = threading.Lock()  # guards `client`, `_delta` and `_same_clock_at`
+        self._delta: int | None = None  # `client`'s time delta, once read
         self._same_clock_at = float("-inf")  # monotonic time a re-sync last found no move
         # Told of every request sent (the app's request budget counts them); any thread.
         self.on_request: Callable[[], None] = lambda: None
+
+    def sync_clock(self) -> None:
+        """Read OVHcloud's clock now, if not done yet (one request); else do nothing.
+
+        Signed requests do it first anyway; this only chooses when (a benchmark leaves it out
+        of what it measures). OAuth2 requests carry no timestamp: nothing to read.
+        """
+        if self._timestamped:
+            self._synced()
 
     def request(
         self,
@@ -70,63 +89,83 @@ class Connection:
     ) -> Answer:
         call = Call(method, target)
         path = target.path + (f"?{query_string(query)}" if query else "")
-        if signed and self._timestamped:
-            self._sync_clock()
-        used = self.client._time_delta  # what this request is signed with
+        if not (signed and self._timestamped):
+            return self._send(self.client, call, path, body, headers, signed)
+        client, used = self._synced()  # `used`: the delta this request is signed with
         try:
-            return self._send(call, path, body, headers, signed)
+            return self._send(client, call, path, body, headers, signed)
         except errors.AuthError as error:
-            clock_code = signed and self._timestamped and error.code in _CLOCK_CODES
-            if not (clock_code and self._clock_moved(used)):
+            if error.code not in _CLOCK_CODES or not self._clock_moved(client, used):
                 raise
-        return self._send(call, path, body, headers, signed)
+        client, _ = self._synced()
+        return self._send(client, call, path, body, headers, signed)
 
     def _send(
-        self, call: Call, path: str, body: Any, headers: Mapping[str, str] | None, signed: bool
+        self,
+        client: ovh.Client,
+        call: Call,
+        path: str,
+        body: Any,
+        headers: Mapping[str, str] | None,
+        signed: bool,
     ) -> Answer:
         with self._in_flight:
             self.on_request()
             try:
-                response = self.client.raw_call(
+                response = client.raw_call(
                     call.method, path, data=body, need_auth=signed, headers=dict(headers or {})
                 )
             except (requests.RequestException, ovh.exceptions.APIError) as error:
                 raise error_for_exception(error, call, self.timeout, self.host) from None
         return read_answer(response, call)
 
-    def _sync_clock(self) -> None:
-        """Fetch the delta between OVHcloud's clock and ours, once."""
+    def _synced(self) -> tuple[ovh.Client, int]:
+        """The client to sign with and its time delta, read first if it was not yet."""
         with self._clock:
-            if self.client._time_delta is None:
-                # The `ovh` client keeps the delta in `_time_delta` and fetches it only when
-                # None; setting it here keeps one way of reading answers and allows re-syncs.
-                self.client._time_delta = self._server_delta()
+            if self._delta is None:
+                try:
+                    self._delta = self._read_delta(self.client)
+                except errors.InvalidResponse:
+                    # The client may have kept the unusable answer as its delta: start afresh.
+                    self.client = self._new_client()
+                    raise
+            return self.client, self._delta
 
-    def _clock_moved(self, used: int | None) -> bool:
-        """After a request signed with delta `used` was refused: whether a retry can pass.
+    def _clock_moved(self, used_client: ovh.Client, used: int) -> bool:
+        """After a request `used_client` signed with delta `used` was refused: may a retry pass?
 
-        One thread re-syncs at a time; those refused with the same delta wait and reuse its
+        One thread re-syncs at a time; those refused by the same client wait and reuse its
         result rather than each fetching the time again.
         """
         with self._clock:
-            if self.client._time_delta != used:
-                return True  # re-synced since this request was signed: retry with the new delta
+            if self.client is not used_client:
+                return True  # re-synced since this request was signed: retry with the new client
             if time.monotonic() - self._same_clock_at < _RESYNC_PAUSE:
                 return False  # just re-synced to the same clock: the secret is what is wrong
             self.resyncs += 1
-            delta = self._server_delta()
-            if used is not None and abs(delta - used) <= 1:
-                # The delta is kept as it was, so threads waiting here see no change either.
+            fresh = self._new_client()  # its delta is not fetched yet
+            delta = self._read_delta(fresh)
+            if abs(delta - used) <= 1:
+                # The client is kept as it was, so threads waiting here see no change either.
                 self._same_clock_at = time.monotonic()
                 return False
-            self.client._time_delta = delta
+            self.client, self._delta = fresh, delta
             return True
 
-    def _server_delta(self) -> int:
-        answer = self._send(Call("GET", _SERVER_TIME), _SERVER_TIME.path, None, None, False)
-        if not isinstance(answer.body, int) or isinstance(answer.body, bool):
+    def _read_delta(self, client: ovh.Client) -> int:
+        """`client.time_delta`, which the client fetches once, through its own `get`."""
+        with self._in_flight:
+            self.on_request()
+            try:
+                delta = client.time_delta
+            except (requests.RequestException, ovh.exceptions.APIError) as error:
+                raise error_for_exception(error, _SERVER_TIME, self.timeout, self.host) from None
+            except (TypeError, AttributeError, ValueError):
+                # The client subtracts our time from whatever JSON came back (a string, a list,
+                # null), and crashes on a JSON list as an error body.
+                delta = None
+        if not isinstance(delta, int) or isinstance(delta, bool):
             raise errors.InvalidResponse(
-                "OVHcloud's clock (GET /auth/time) answered something else than a time",
-                query_id=answer.query_id,
+                "OVHcloud's clock (GET /auth/time) answered something else than a time"
             )
-        return answer.body - int(time.time())
+        return delta

@@ -1,12 +1,13 @@
-"""Everything that keeps one session's data live: the store, the request budget, the poller,
-the watches and the actions, wired to one gateway. Switching profile builds a new one, so
-nothing of the old session's data or schedule carries over."""
+"""Everything that keeps one session's data live: the store, the request budget, the poller
+and its alarm, the watches and the actions, wired to one gateway. Switching profile builds a
+new one, so nothing of the old session's data or schedule carries over."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from smpp_tui.config import Profile
+from smpp_tui.session import threads
 from smpp_tui.session.audit import AuditLog
 from smpp_tui.session.open import connect_profile
 from smpp_tui.session.session import Session
@@ -21,15 +22,23 @@ class Live:
     def __init__(
         self,
         session: Session,
-        launch: Callable[[Callable[[], None]], None],
         on_change: Callable[[Change], None],
+        on_error: Callable[[Exception], None],
     ) -> None:
+        """`on_change` hears of every change of the store, `on_error` of a bug in a background
+        job; both are called from other threads."""
         self.session = session
         self.store = Store()
         self.budget = RequestBudget(session.requests_per_minute, session.clock)
         session.gateway.connection.on_request = self.budget.record
+        self.alarm = session.alarm(lambda: self.poller.tick(), on_error)
         self.poller = Poller(
-            self.store, launch, clock=session.clock, budget=self.budget, backoff=session.backoff
+            self.store,
+            lambda job: threads.launch(job, on_error),
+            clock=session.clock,
+            budget=self.budget,
+            backoff=session.backoff,
+            alarm=self.alarm.set,
         )
         self.resources = Resources(session.gateway, session.intervals)
         audit = AuditLog(session.audit_path, session.label) if session.audit_path else None
@@ -44,4 +53,5 @@ class Live:
         """Stop hearing of this session: refreshes still in flight land in a store no one reads."""
         self._unsubscribe()
         self.poller.show([])
+        self.alarm.close()
         self.session.close()

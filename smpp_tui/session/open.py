@@ -68,7 +68,11 @@ def demo_session(seed: int = 0, *, read_only: bool = False) -> Session:
     simulator = Simulator(world).start()
     keys = customers[0].keys
     credentials = ApplicationKey(keys.application_key, keys.application_secret, keys.consumer_key)
-    gateway = Gateway.connect(simulator.endpoint, credentials, read_only=read_only)
+    try:
+        gateway = Gateway.connect(simulator.endpoint, credentials, read_only=read_only)
+    except ApiError:
+        simulator.stop()
+        raise
     return Session(
         gateway,
         "demo",

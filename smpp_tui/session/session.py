@@ -13,6 +13,7 @@ from pathlib import Path
 
 from smpp_tui.api import Gateway
 from smpp_tui.config import Config, Profile
+from smpp_tui.session.alarm import Alarm, DaemonAlarm, OnError, Ring
 from smpp_tui.store.backoff import Backoff
 from smpp_tui.store.resources import Intervals
 
@@ -25,7 +26,8 @@ class Session:
     intervals: Intervals = field(default_factory=Intervals)
     backoff: Backoff = field(default_factory=Backoff)
     requests_per_minute: int = 30
-    tick: float = 0.5  # seconds between the poller's looks at what is due
+    # Wakes the poller when something is due: a daemon thread, or the tests' clock.
+    alarm: Callable[[Ring, OnError], Alarm] = DaemonAlarm
     on_close: Callable[[], None] | None = None  # stops the demo's simulator
     outbox_url: str | None = None  # the demo's simulated e-mails (new SMPP passwords)
     audit_path: Path | None = None  # where writes are logged (None: not logged, as in tests)

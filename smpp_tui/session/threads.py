@@ -13,9 +13,17 @@ from smpp_tui.api.fanout import in_background
 T = TypeVar("T")
 
 
-def launch(job: Callable[[], Any]) -> None:
-    """Start `job` and forget it: it reports what it does itself (a poll, to the store)."""
-    in_background(job, name="smpp-tui-poll")
+def launch(job: Callable[[], Any], on_error: Callable[[Exception], None]) -> None:
+    """Start `job` and forget it: it reports what it does itself (a poll, to the store), and
+    a failure it did not expect (a bug) to `on_error`, never to the terminal."""
+
+    def run() -> None:
+        try:
+            job()
+        except Exception as error:
+            on_error(error)
+
+    in_background(run, name="smpp-tui-poll")
 
 
 async def call(function: Callable[..., T], *args: Any) -> T:

@@ -44,6 +44,7 @@ class Exchange:
     path: str
     status: int
     query_id: str
+    body: Any = None  # the request's JSON body, parsed; None when empty or not JSON
 
 
 class Simulator:
@@ -137,8 +138,10 @@ class Simulator:
         now = int(self.world.now())
         return f"EU.sim-1.{now:08x}.{next(self._query_ids)}.{uuid.uuid4().hex}"
 
-    def record(self, method: str, path: str, status: int, query_id: str) -> None:
-        self.exchanges.append(Exchange(time.monotonic(), method, path, status, query_id))
+    def record(self, method: str, path: str, status: int, query_id: str, body: bytes = b"") -> None:
+        """Keep one exchange (the oldest go beyond `exchanges`' bound), with what was sent."""
+        exchange = Exchange(time.monotonic(), method, path, status, query_id, _sent_json(body))
+        self.exchanges.append(exchange)
 
     def handle_control(
         self, method: str, path: str, query: dict[str, list[str]], body: bytes
@@ -188,6 +191,14 @@ class _Wire:
     signed: Signed
     headers: dict[str, str]
     base_url: str
+
+
+def _sent_json(raw: bytes) -> Any:
+    """A request body as recorded: tests validate the JSON the client sent, whatever came of it."""
+    try:
+        return json.loads(raw) if raw else None
+    except ValueError:
+        return None
 
 
 def _json_body(raw: bytes) -> Any:
@@ -259,11 +270,11 @@ class _Handler(BaseHTTPRequestHandler):
         if verdict.delay:
             time.sleep(verdict.delay)
         if verdict.fault is not None:
-            self._send_fault(verdict.fault, query_id, api_path)
+            self._send_fault(verdict.fault, query_id, api_path, body)
             return
         reply = sim.handle_api(self.command, self.path, api_path, self._wire(body))
         # Recorded before the answer leaves: a client that got it finds it counted.
-        sim.record(self.command, api_path, reply.status, query_id)
+        sim.record(self.command, api_path, reply.status, query_id, body)
         self._send(reply, query_id)
 
     def _wire(self, body: bytes) -> _Wire:
@@ -294,19 +305,19 @@ class _Handler(BaseHTTPRequestHandler):
             reply = sim.handle_control(self.command, path[len(CONTROL_PREFIX) :], query, body)
         else:
             reply = Reply(errors.invalid_url().body, 404)
-        sim.record(self.command, path, reply.status, query_id)
+        sim.record(self.command, path, reply.status, query_id, body)
         self._send(reply, query_id)
 
-    def _send_fault(self, fault: Fault, query_id: str, api_path: str) -> None:
+    def _send_fault(self, fault: Fault, query_id: str, api_path: str, body: bytes) -> None:
         sim = self.server.simulator
         if fault.effect == "drop":
             self.close_connection = True
-            sim.record(self.command, api_path, 0, query_id)
+            sim.record(self.command, api_path, 0, query_id, body)
             return
         reply = _fault_reply(fault)
         if fault.effect == "slow":
             reply = Reply({"message": "slow answer"}, 200)
-        sim.record(self.command, api_path, reply.status, query_id)
+        sim.record(self.command, api_path, reply.status, query_id, body)
         self._send(reply, query_id, stall=fault.value if fault.effect == "slow" else 0.0)
 
     def _send(self, reply: Reply, query_id: str, stall: float = 0.0) -> None:

@@ -96,8 +96,10 @@ class Actions:
         return self._ips_changed(account, allowed)
 
     def _ips_changed(self, account: str, allowed: AllowedIps) -> AllowedIps:
-        # The answer is the new list; the status moves on (UPDATING_IP) and is followed.
+        # The answer is the new list; the status moves on (UPDATING_IP): what was asked of it
+        # before is out of date, and it is followed from now on.
         self._store.succeeded(ips_key(account), allowed, self._clock())
+        self._store.wrote([settings_key(account)])
         self._poller.refresh([settings_key(account)])
         return allowed
 

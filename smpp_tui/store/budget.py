@@ -37,6 +37,18 @@ class RequestBudget:
     def allows(self, cost: int) -> bool:
         return self.spent() + cost <= self.per_minute
 
+    def room_in(self, cost: int) -> float:
+        """Seconds until `cost` more requests fit (0: they fit now), as the oldest expire."""
+        with self._lock:
+            now = self._clock()
+            self._expire(now)
+            excess = len(self._sent) + cost - self.per_minute
+            if excess <= 0:
+                return 0.0
+            if excess > len(self._sent):  # more than a minute's worth: all must expire first
+                return self._sent[-1] + WINDOW - now if self._sent else WINDOW
+            return self._sent[excess - 1] + WINDOW - now
+
     def _expire(self, now: float) -> None:
         while self._sent and self._sent[0] <= now - WINDOW:
             self._sent.popleft()

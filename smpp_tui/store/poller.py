@@ -5,8 +5,12 @@ interval, the next run scheduled when the previous one ends, never two at once. 
 the last good value (marked stale), backs off exponentially and recovers by itself. `refresh`
 is the user's `r`: everything shown, now, budget or not.
 
-The poller never blocks: `launch` hands a job to a worker thread (Textual's thread workers in
-the app, a plain call in unit tests), and `tick` is driven by a timer, with an injected clock.
+Timers, not ticks: each look at what is due (`tick`) starts it and sets the `alarm` for the next
+look, when the next resource is due or the budget has room again; a poll ending, `show` and
+`refresh` look again. An idle app is not woken to find nothing to do.
+
+The poller never blocks: `launch` hands a job to another thread (daemon threads in the app, a
+queue in unit tests), and its clock is injected.
 """
 
 from __future__ import annotations
@@ -65,9 +69,12 @@ class Poller:
         clock: Callable[[], float] = time.monotonic,
         budget: RequestBudget | None = None,
         backoff: Backoff | None = None,
+        alarm: Callable[[float | None], None] = lambda delay: None,
     ) -> None:
+        """`alarm(delay)`: call `tick` in `delay` seconds (None: nothing to wait for)."""
         self._store = store
         self._launch = launch
+        self._alarm = alarm
         self._clock = clock
         self.budget = budget or RequestBudget(clock=clock)
         self._backoff = backoff or Backoff()
@@ -113,47 +120,67 @@ class Poller:
     def tick(self) -> None:
         """Start what is due and not running: the user's first, then the oldest due, as long
         as the budget allows; a refresh that does not fit waits, and so does what is after it,
-        so that an expensive one is not passed over forever by cheaper ones."""
+        so that an expensive one is not passed over forever by cheaper ones. Then set the
+        alarm for the next look."""
         now = self._clock()
         with self._lock:
-            ready = [s for s in self._slots.values() if not s.in_flight and s.due <= now]
-            ready.sort(key=lambda slot: (not slot.urgent, slot.due))
-            # Requests of refreshes under way may not be recorded yet: count them as spent.
-            pending = sum(s.watch.cost for s in self._slots.values() if s.in_flight)
-            started, waiting = [], False
-            for slot in ready:
-                cost = min(slot.watch.cost, self.budget.per_minute)
-                first_load = not self._store.snapshot[slot.watch.key].loaded
-                if not (slot.urgent or first_load):
-                    # Past one that does not fit, the others wait too (first loads do not).
-                    waiting = waiting or not self.budget.allows(pending + cost)
-                    if waiting:
-                        continue
-                slot.in_flight, slot.urgent = True, False
-                self._in_flight.add(slot.watch.key)
-                pending += cost
-                started.append(slot.watch)
+            started, held = self._start_due(now)
+            self._alarm(self._next_look(now, held))
         for watch in started:
             self._launch(lambda watch=watch: self._run(watch))
 
-    def next_due(self) -> float | None:
+    def _start_due(self, now: float) -> tuple[list[Watch], int | None]:
+        """The watches to start now, and the cost of the first one held for the budget."""
+        ready = [s for s in self._slots.values() if not s.in_flight and s.due <= now]
+        ready.sort(key=lambda slot: (not slot.urgent, slot.due))
+        # Requests of refreshes under way may not be recorded yet: count them as spent.
+        pending = sum(s.watch.cost for s in self._slots.values() if s.in_flight)
+        started: list[Watch] = []
+        held: int | None = None
+        for slot in ready:
+            cost = min(slot.watch.cost, self.budget.per_minute)
+            first_load = not self._store.snapshot[slot.watch.key].loaded
+            if not (slot.urgent or first_load):
+                # Past one that does not fit, the others wait too (first loads do not).
+                if held is None and not self.budget.allows(pending + cost):
+                    held = pending + cost
+                if held is not None:
+                    continue
+            slot.in_flight, slot.urgent = True, False
+            self._in_flight.add(slot.watch.key)
+            pending += cost
+            started.append(slot.watch)
+        return started, held
+
+    def _next_look(self, now: float, held: int | None) -> float | None:
+        """Seconds until something can start: the next due, or room in the budget."""
+        looks = [s.due - now for s in self._slots.values() if not s.in_flight and s.due > now]
+        room = 0.0 if held is None else self.budget.room_in(held)
+        if room > 0:  # else what holds it back is in flight: its end looks again
+            looks.append(room)
+        return min(looks, default=None)
+
+    @property
+    def in_flight(self) -> frozenset[ResourceKey]:
+        """What is being fetched now."""
         with self._lock:
-            waiting = [s.due for s in self._slots.values() if not s.in_flight]
-        return min(waiting, default=None)
+            return frozenset(self._in_flight)
 
     def watched(self) -> list[ResourceKey]:
         with self._lock:
             return list(self._slots)
 
     def _run(self, watch: Watch) -> None:
+        started = self._store.ticket()  # an answer older than a write lands in nothing
         try:
             value = watch.fetch()
         except Exception as error:  # any failure is data for the store, never a crash
-            self._store.failed(watch.key, error)
+            self._store.failed(watch.key, error, started)
             self._ended(watch.key, error)
         else:
-            self._store.succeeded(watch.key, value, self._clock())
+            self._store.succeeded(watch.key, value, self._clock(), started)
             self._ended(watch.key, None)
+        self.tick()
 
     def _ended(self, key: ResourceKey, error: Exception | None) -> None:
         now = self._clock()
@@ -175,7 +202,7 @@ class Poller:
 
     def _judge_link(self, key: ResourceKey, error: Exception | None) -> None:
         health = None if error is None else health_after(error)
-        if health is not None:
+        if health is not None and error is not None:
             self._failing[key] = (health, error)
         elif error is None or key in self._failing:
             # A success, or a failure that says the link works (a 404, a refused value).

@@ -1,8 +1,10 @@
 """Immutable snapshots of what the app knows, resource by resource.
 
 A resource is named by a key such as `("accounts",)` or `("settings", "smpp-ab12345-1")`. Its
-entry holds the last good value, when it was fetched, and the last error (cleared by the next
-success). Screens read snapshots; they never see a half-applied update.
+entry holds the last good value, when it was fetched, the last error (cleared by the next
+success), and the version of what it shows: the store's sequence number of the fetch or write it
+came from, so that an older answer never replaces a newer one. Screens read snapshots; they
+never see a half-applied update.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Entry:
     value: Any = None
     fetched_at: float | None = None
     error: Exception | None = None
+    version: int = 0  # what the value or error came from: newer fetches and writes are higher
 
     @property
     def loaded(self) -> bool:
@@ -39,11 +42,15 @@ class Entry:
         """Showing old data because the last refresh failed."""
         return self.loaded and self.error is not None
 
-    def succeeded(self, value: Any, now: float) -> Entry:
-        return Entry(value, now, None)
+    def succeeded(self, value: Any, now: float, version: int) -> Entry:
+        return Entry(value, now, None, version)
 
-    def failed(self, error: Exception) -> Entry:
-        return replace(self, error=error)
+    def failed(self, error: Exception, version: int) -> Entry:
+        return replace(self, error=error, version=version)
+
+    def written(self, version: int) -> Entry:
+        """The resource changed on OVHcloud: what was asked before now is out of date."""
+        return replace(self, version=version)
 
 
 _EMPTY = Entry()

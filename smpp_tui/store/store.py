@@ -4,14 +4,20 @@ Writers (the poller's workers, the actions) call `succeeded`/`failed` from any t
 subscribers hear of a change only when something they could show changed: a new value, a
 different error, another health. A poll that brings back the same data updates its time
 silently, so an idle screen repaints nothing.
+
+Newer never loses to older. A fetch takes a `ticket` when it starts and hands it back with its
+answer; a write's result (or `wrote`, for a write that returns nothing) takes the next number
+when it lands. An answer whose ticket is below the entry's version started before the last
+write or before a fetch that already answered: it is dropped, so a slow poll can never hide a
+fresh write, and a write's result stands until a fetch that started after it answers.
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
 from smpp_tui.store.snapshot import Health, ResourceKey, Snapshot
@@ -37,6 +43,7 @@ class Store:
         self._lock = threading.Lock()
         self._snapshot = Snapshot()
         self._subscribers: list[Subscriber] = []
+        self._versions = itertools.count(1)
 
     @property
     def snapshot(self) -> Snapshot:
@@ -54,24 +61,48 @@ class Store:
 
         return unsubscribe
 
-    def succeeded(self, key: ResourceKey, value: Any, now: float) -> bool:
-        """Record a fresh value; True (and subscribers told) when what shows changed."""
+    def ticket(self) -> int:
+        """For a fetch about to start: hand it back with the answer."""
+        with self._lock:
+            return next(self._versions)
+
+    def succeeded(
+        self, key: ResourceKey, value: Any, now: float, started: int | None = None
+    ) -> bool:
+        """Record a value: a fetch's answer (`started`: its ticket), else a write's result.
+        True (and subscribers told) when what shows changed; an older answer is dropped."""
         with self._lock:
             old = self._snapshot[key]
+            version = self._version(started)
+            if version < old.version:
+                return False
             shown_change = not old.loaded or old.value != value or old.error is not None
-            self._snapshot = self._snapshot.with_entry(key, old.succeeded(value, now))
+            self._snapshot = self._snapshot.with_entry(key, old.succeeded(value, now, version))
             change = Change(self._snapshot, frozenset([key])) if shown_change else None
         return self._publish(change)
 
-    def failed(self, key: ResourceKey, error: Exception) -> bool:
-        """Keep the last good value, now marked stale by the error."""
+    def failed(self, key: ResourceKey, error: Exception, started: int | None = None) -> bool:
+        """Keep the last good value, now marked stale by the error (unless it is older)."""
         with self._lock:
             old = self._snapshot[key]
+            version = self._version(started)
+            if version < old.version:
+                return False
+            self._snapshot = self._snapshot.with_entry(key, old.failed(error, version))
             if same_error(old.error, error):
                 return False
-            self._snapshot = self._snapshot.with_entry(key, old.failed(error))
             change = Change(self._snapshot, frozenset([key]))
         return self._publish(change)
+
+    def wrote(self, keys: Iterable[ResourceKey]) -> None:
+        """A write changed these on OVHcloud: answers to fetches started before are dropped."""
+        with self._lock:
+            for key in keys:
+                entry = self._snapshot[key].written(next(self._versions))
+                self._snapshot = self._snapshot.with_entry(key, entry)
+
+    def _version(self, started: int | None) -> int:
+        return next(self._versions) if started is None else started
 
     def set_health(self, health: Health, error: Exception | None = None) -> bool:
         with self._lock:
@@ -80,14 +111,6 @@ class Store:
             self._snapshot = self._snapshot.with_health(health)
             change = Change(self._snapshot, frozenset(), health_changed=True, error=error)
         return self._publish(change)
-
-    def forget(self, keys: list[ResourceKey]) -> None:
-        """Drop entries (a deleted sender, say) so that nothing shows them any more."""
-        with self._lock:
-            entries = {k: e for k, e in self._snapshot.items() if k not in keys}
-            self._snapshot = Snapshot(MappingProxyType(entries), self._snapshot.health)
-            change = Change(self._snapshot, frozenset(keys))
-        self._publish(change)
 
     def _publish(self, change: Change | None) -> bool:
         if change is None:

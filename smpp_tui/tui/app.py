@@ -1,34 +1,35 @@
-"""The Textual app: wires the session's gateway to the store and the poller, and the store to
-the screens.
+"""The Textual app: runs one session at a time (the wiring's `Live`) and shows its store.
 
-Polls run on the gateway's daemon threads (awaited by async workers), so quitting never waits
-for a request in flight; the store is told from those threads and the app hears of it through
-`post_message`, which is thread-safe. A failure in a worker or a timer never ends the app.
+The session's polls and actions run on daemon threads, so quitting never waits for a request in
+flight; the store is told from those threads and the app hears of it through `post_message`,
+which is thread-safe. A failure in a worker, a background job or a timer never ends the app.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-import rich
-from rich.segment import Segments
+import platformdirs
 from rich.text import Text
-from rich.traceback import Traceback
-from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from smpp_tui.config import Config
 from smpp_tui.session import Live, Session, threads
+from smpp_tui.session.alarm import Alarm
 from smpp_tui.store import Change, Health, Poller, Store
 from smpp_tui.store.actions import Actions
 from smpp_tui.store.resources import Resources
 from smpp_tui.store.snapshot import ResourceKey
 from smpp_tui.tui import words
+from smpp_tui.tui.commands import bindings
+from smpp_tui.tui.commands.app import APP
+from smpp_tui.tui.crash import TracebackWithoutLocals
+from smpp_tui.tui.palette import ScreenCommands
 from smpp_tui.tui.screens.accounts import AccountsScreen
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.screens.connect import ConnectScreen
@@ -45,6 +46,18 @@ class StoreChanged(Message):
         self.change = change
 
 
+class StatusAged(Message):
+    """The data shown is stale, and its age now reads otherwise ("data from 2 min ago")."""
+
+
+class BackgroundFailed(Message):
+    """A background job or the poller's alarm hit a bug: said, never fatal."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+
+
 HEALTH_NOTICES = {
     Health.UNREACHABLE: (
         "Lost contact with OVHcloud ({error}). Showing the last data; retrying by itself.",
@@ -55,17 +68,11 @@ HEALTH_NOTICES = {
 }
 
 
-class SmppApp(App[None]):
+class SmppApp(TracebackWithoutLocals):
     TITLE = "smpp-tui"
     CSS_PATH = "app.tcss"
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Keys", id="app.help"),
-        Binding("r", "refresh", "Refresh", id="app.refresh"),
-        Binding("p", "profiles", "Profiles", id="app.profiles"),
-        Binding("escape", "back", "Back", id="app.back"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command_palette"),
-    ]
+    BINDINGS = bindings(*APP)
+    COMMANDS = {ScreenCommands}  # instead of Textual's own: exactly what the keys offer
 
     def __init__(
         self,
@@ -80,6 +87,7 @@ class SmppApp(App[None]):
         self.config_path = config_path or (session.config_path if session else None)
         self._first_session = session
         self.live: Live | None = None
+        self._aging: Alarm | None = None
 
     # the session
 
@@ -108,18 +116,30 @@ class SmppApp(App[None]):
     def actions(self) -> Actions:
         return self.live_session.actions
 
+    @property
+    def read_only(self) -> bool:
+        return self.live is not None and self.live.session.read_only
+
+    def status_ages_in(self, delay: float | None) -> None:
+        """Redraw the status line in `delay` seconds of the session's clock (None: no need)."""
+        if self._aging is not None:
+            self._aging.set(delay)
+
     def start_session(self, session: Session) -> None:
         """Show `session`'s accounts, from a fresh store (a switch of profile starts afresh)."""
-        if self.live is not None:
-            self.live.close()
-        self.live = Live(session, threads.launch, self._heard)
-        self.sub_title = session.label
+        self._close_session()
+        self.live = Live(session, self._heard, self._failed)
+        self._aging = session.alarm(lambda: self.post_message(StatusAged()), self._failed)
+        self.sub_title = session.label + (" · read-only" if session.read_only else "")
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(AccountsScreen())
 
     def _heard(self, change: Change) -> None:
-        self.post_message(StoreChanged(change))  # thread-safe: the store is told from workers
+        self.post_message(StoreChanged(change))  # thread-safe: the store is told from threads
+
+    def _failed(self, error: Exception) -> None:
+        self.post_message(BackgroundFailed(error))
 
     def on_mount(self) -> None:
         apply_settings(self)
@@ -127,40 +147,21 @@ class SmppApp(App[None]):
             self.start_session(self._first_session)
         else:
             self.push_screen(ConnectScreen())
-        self.set_interval(self._tick_interval, self._tick)
-
-    @property
-    def _tick_interval(self) -> float:
-        return self._first_session.tick if self._first_session else 0.5
-
-    def _fatal_error(self) -> None:
-        """A crash's traceback without the frames' locals, which Textual shows by default: they
-        may hold API keys (the `ovh` client's request headers, a profile being saved)."""
-        self.bell()
-        traceback = Traceback(show_locals=False, width=None, suppress=[rich])
-        rendered = self.console.render(traceback, self.console.options)
-        self._exit_renderables.append(Segments(rendered))
-        self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
+        self._close_session()
+
+    def _close_session(self) -> None:
         if self.live is not None:
             self.live.close()
-
-    # polling
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # A bug in a worker is reported, never fatal: the app and its data stay up.
-        if event.state is WorkerState.ERROR:
-            error = event.worker.error
-            self.notify(f"Something went wrong: {error!r}", severity="error", markup=False)
+        if self._aging is not None:
+            self._aging.close()
 
     async def call(self, function: Callable[..., T], *args: object) -> T:
         """Run a blocking call (an action) on a daemon thread and await its result."""
         return await threads.call(function, *args)
 
-    def _tick(self) -> None:
-        if self.live is not None:
-            self.live.poller.tick()
+    # what the store says
 
     def on_store_changed(self, message: StoreChanged) -> None:
         change = message.change
@@ -169,6 +170,11 @@ class SmppApp(App[None]):
         front = self.front_store_screen()
         if front is not None:  # the others redraw when they come to the front again
             front.store_changed(change)
+
+    def on_status_aged(self, message: StatusAged) -> None:
+        front = self.front_store_screen()
+        if front is not None:
+            front.refresh_status()
 
     def front_store_screen(self) -> StoreScreen | None:
         """The screen whose resources are polled: the top one showing the store's data."""
@@ -192,46 +198,64 @@ class SmppApp(App[None]):
             line.append(f" · ⚠ data from {age}: {entry.error}", style="yellow")
         return line
 
+    # failures that are bugs: said, never fatal
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            self._say_bug(event.worker.error)
+
+    def on_background_failed(self, message: BackgroundFailed) -> None:
+        self._say_bug(message.error)
+
+    def _say_bug(self, error: BaseException) -> None:
+        self.notify(f"Something went wrong: {error!r}", severity="error", markup=False)
+
     # actions
 
     def action_refresh(self) -> None:
-        if self.live is not None:
-            self.live.poller.refresh()
+        self.poller.refresh()
 
     def action_profiles(self) -> None:
-        if not isinstance(self.screen, ProfilesScreen | ConnectScreen):
-            self.push_screen(ProfilesScreen())
+        self.push_screen(ProfilesScreen())
 
     def action_back(self) -> None:
-        if len(self.screen_stack) > 2:  # the default screen, then the accounts
-            self.pop_screen()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "back":
-            return len(self.screen_stack) > 2  # no "Back" in the footer with nowhere to go
-        if action == "profiles":  # not shown where it would do nothing
-            return self.live is not None and not isinstance(
-                self.screen, ProfilesScreen | ConnectScreen
-            )
-        if action == "refresh":
-            return self.live is not None
-        return True
+        self.pop_screen()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Refresh", "Fetch everything shown now", self.action_refresh)
-        yield SystemCommand("Keys", "Show the keys of this screen", self.action_help)
-        yield SystemCommand("Profiles", "Switch, add or remove API profiles", self.action_profiles)
-        if isinstance(screen, AccountsScreen):
-            yield SystemCommand(
-                "Filter accounts", "Filter by name or description", screen.action_filter
-            )
-            yield SystemCommand(
-                "SMPP accounts only",
-                "Show only SMPP accounts, or all again",
-                screen.action_smpp_only,
-            )
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save the screen as SVG where the user finds it (over SSH `~/Downloads` rarely
+        exists): the documents folder, made if needed, else the working directory."""
+        folder = Path(path) if path else platformdirs.user_documents_path() / "smpp-tui"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = Path.cwd()
+        try:
+            saved = self.save_screenshot(filename, str(folder))
+        except OSError as error:
+            self.notify(f"No screenshot: {error}", severity="error", markup=False)
+            return
+        self.notify(f"Screenshot saved to {saved}", markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Where each of the app's actions applies: not shown where it would do nothing."""
+        screen = self._asking()
+        if action == "back":
+            return self.screen_stack.index(screen) > 1  # the default screen, then the accounts
+        if action == "profiles":
+            return self.live is not None and not isinstance(screen, ProfilesScreen | ConnectScreen)
+        if action == "refresh":
+            return self.live is not None
+        return True
+
+    def _asking(self) -> Screen[object]:
+        """The screen whose keys are asked about: the one below the palette or `?`, which
+        show its keys, else the one in front."""
+        return next(
+            screen
+            for screen in reversed(self.screen_stack)
+            if not isinstance(screen, CommandPalette | HelpScreen)
+        )

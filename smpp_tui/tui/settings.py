@@ -7,38 +7,13 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
 from textual.theme import Theme
 
 from smpp_tui.config import ConfigError, edit_config, with_theme
+from smpp_tui.tui import commands
 
 if TYPE_CHECKING:
     from smpp_tui.tui.app import SmppApp
-
-
-def binding_ids() -> set[str]:
-    """Every binding id of the app, the ids a `[keys]` table may remap."""
-    from smpp_tui.tui import app, screens, widgets  # noqa: F401 - every screen is imported
-    from smpp_tui.tui.app import SmppApp
-
-    classes = [SmppApp, *_subclasses(screens), *_subclasses(widgets)]
-    return {
-        binding.id
-        for cls in classes
-        for binding in getattr(cls, "BINDINGS", [])
-        if isinstance(binding, Binding) and binding.id
-    }
-
-
-def _subclasses(package) -> list[type]:
-    import importlib
-    import pkgutil
-
-    found = []
-    for module in pkgutil.iter_modules(package.__path__):
-        loaded = importlib.import_module(f"{package.__name__}.{module.name}")
-        found += [value for value in vars(loaded).values() if isinstance(value, type)]
-    return found
 
 
 def apply_settings(app: SmppApp) -> None:
@@ -61,7 +36,7 @@ def apply_settings(app: SmppApp) -> None:
 
 
 def _apply_keys(app: SmppApp) -> None:
-    known = binding_ids()
+    known = set(commands.BY_ID)
     unknown = sorted(set(app.config.keys) - known)
     if unknown:
         app.notify(

@@ -51,6 +51,12 @@ def age(seconds: float) -> str:
     return f"{minutes // 60} h ago"
 
 
+def age_changes_in(seconds: float) -> float:
+    """Seconds until `age(seconds)` says something else: the next minute, or the next hour."""
+    step = 60.0 if seconds < 3600 else 3600.0
+    return step - seconds % step
+
+
 # What each SMPP status means for the user, as the control panel explains it.
 SMPP_MEANING = {
     "SUCCESS": "SMPP clients can bind from the allowed IPs",

@@ -98,7 +98,11 @@ def test_not_granted_pattern_hides_the_pieces(sim, gateway, sent):
     with pytest.raises(errors.NotGranted) as raised:
         gateway.add_allowed_ips("smpp-ab 12+/x", ["192.0.2.1"])
     assert str(raised.value) == "this API key may not call PUT /sms/*/smpp/allowedIPs"
-    assert sent[-1][:2] == ("PUT", "/sms/smpp-ab%2012%2B%2Fx/smpp/allowedIPs")
+    assert sent[-1] == (
+        "PUT",
+        "/sms/smpp-ab%2012%2B%2Fx/smpp/allowedIPs",
+        {"action": "add", "ips": ["192.0.2.1"]},
+    )
 
 
 def _wrong_secret(keys, make_gateway):
@@ -107,8 +111,7 @@ def _wrong_secret(keys, make_gateway):
     )
 
 
-# Counted on the client (`sent`): the simulator records an exchange after answering, so
-# `sim.exchanges` read right after a call may miss its last request.
+# What the simulator received: it records each request before its answer leaves.
 def _paths(sent, since: int = 0) -> list[str]:
     return [path for _, path, _ in sent[since:]]
 
@@ -249,7 +252,7 @@ def test_error_repr_and_messages_carry_no_secret(sim, keys, gateway):
     sim.inject(Fault("status", 500))
     with pytest.raises(errors.ServerError) as raised:
         gateway.me()
-    text = str(raised.value) + repr(raised.value) + repr(gateway.connection.client.__dict__.get(""))
+    text = str(raised.value) + repr(raised.value)
     for secret in (keys.application_secret, keys.consumer_key):
         assert secret not in text
     assert keys.application_secret not in repr(credentials(keys))

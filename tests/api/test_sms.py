@@ -167,10 +167,6 @@ def test_lists_with_latency(gateway, sim, mode):
     assert len(gateway.list_accounts()) >= 8
 
 
-# Counted on the client (`sent`): the simulator records an exchange after answering, so a
-# count of `sim.exchanges` read right after a call may miss its last request.
-
-
 def _paths(sent, since: int) -> list[str]:
     return [path for _, path, _ in sent[since:]]
 

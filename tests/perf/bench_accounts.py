@@ -37,7 +37,7 @@ def measure(sim: Simulator, keys, expanded: bool) -> dict:
             sim.endpoint,
             ApplicationKey(keys.application_key, keys.application_secret, keys.consumer_key),
         )
-        gateway.connection._sync_clock()  # the clock is fetched once per session, not counted
+        gateway.connection.sync_clock()  # the clock is fetched once per session, not counted
         before = len(sim.exchanges)
         started = time.perf_counter()
         accounts = gateway.list_accounts()

@@ -20,17 +20,10 @@ from smpp_tui.session import Session
 from smpp_tui.simulator import Simulator, build_demo_world
 from smpp_tui.store.resources import ACCOUNTS
 from smpp_tui.tui.app import SmppApp
+from tests.tui.conftest import Clock
 
 MINUTES = 5
 RESULTS = Path(__file__).parent / "results" / "bench_polling.json"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 async def until(pilot, condition, timeout: float = 30.0) -> None:
@@ -50,21 +43,21 @@ async def measure(scale: int, expanded: bool) -> dict:
         credentials = ApplicationKey(
             keys.application_key, keys.application_secret, keys.consumer_key
         )
-        session = Session(Gateway.connect(sim.endpoint, credentials), "bench", clock=clock)
-        session.tick = 0.01
+        gateway = Gateway.connect(sim.endpoint, credentials)
+        session = Session(gateway, "bench", clock=clock, alarm=clock.alarm)
         app = SmppApp(session)
         started = time.perf_counter()
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, lambda: app.store.snapshot[ACCOUNTS].loaded)
             shown = time.perf_counter() - started
             first_load = len(sim.exchanges)
-            clock.now += 60  # the first load's burst leaves the budget's window
+            clock.advance(60)  # the first load's burst leaves the budget's window
             await pilot.pause(0.05)
             before = len(sim.exchanges)
             for _ in range(MINUTES * 60):
-                clock.now += 1
+                clock.advance(1)
                 await pilot.pause(0.005)
-            await until(pilot, lambda: not app.workers)
+            await until(pilot, lambda: not app.poller.in_flight)
             steady = (len(sim.exchanges) - before) / MINUTES
         accounts = len(app.store.snapshot.value(ACCOUNTS, ()))
     return {

@@ -1,4 +1,4 @@
-"""The poller, with injected time and workers: no Textual, no sleeps."""
+"""The poller, with injected time, alarm and workers: no Textual, no threads, no sleeps."""
 
 from __future__ import annotations
 
@@ -30,6 +30,31 @@ class Workers:
         for job in jobs:
             job()
         return len(jobs)
+
+
+class Alarm:
+    """The poller's alarm: the test moves the clock to it and rings it."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock, self.at, self.rings = clock, None, 0
+
+    def __call__(self, delay: float | None) -> None:
+        assert delay is None or delay > 0, "a look due now is made at once, not by the alarm"
+        self.at = None if delay is None else self.clock.now + delay
+
+    @property
+    def delay(self) -> float | None:
+        return None if self.at is None else self.at - self.clock.now
+
+    def run_for(self, poller: Poller, workers: Workers, seconds: float) -> None:
+        """Let `seconds` pass, ringing the alarm when it is due; workers finish at once."""
+        end = self.clock.now + seconds
+        while self.at is not None and self.at <= end:
+            self.clock.now = self.at
+            self.rings += 1
+            poller.tick()
+            workers.run_all()
+        self.clock.now = end
 
 
 class Source:
@@ -64,9 +89,19 @@ def store():
 
 
 @pytest.fixture
-def poller(store, workers, clock):
+def alarm(clock):
+    return Alarm(clock)
+
+
+@pytest.fixture
+def poller(store, workers, clock, alarm):
     return Poller(
-        store, workers, clock=clock, budget=RequestBudget(30, clock), backoff=Backoff(5, 300)
+        store,
+        workers,
+        clock=clock,
+        budget=RequestBudget(30, clock),
+        backoff=Backoff(5, 300),
+        alarm=alarm,
     )
 
 
@@ -128,7 +163,7 @@ def test_coming_back_to_fresh_data_does_not_refetch(poller, workers, clock, sour
     assert len(workers.queue) == 1
 
 
-def test_failures_back_off_and_recover_by_themselves(poller, workers, clock, store, source):
+def test_failures_back_off_and_recover_by_themselves(poller, workers, clock, store, source, alarm):
     changes = []
     store.subscribe(changes.append)
     poller.show([Watch(("a",), source, interval=30)])
@@ -139,7 +174,7 @@ def test_failures_back_off_and_recover_by_themselves(poller, workers, clock, sto
         clock.now += 1000
         poller.tick()
         workers.run_all()
-        delays.append(poller.next_due() - clock.now)
+        delays.append(alarm.delay)
     assert delays == [5, 10, 20, 40, 80, 160, 300, 300, 300]
     assert store.snapshot[("a",)].stale
     assert store.snapshot.value(("a",)) == "v", "the last good data is kept"
@@ -154,11 +189,11 @@ def test_failures_back_off_and_recover_by_themselves(poller, workers, clock, sto
     assert health_changes == [Health.UNREACHABLE, Health.OK], "one notice per change"
 
 
-def test_retry_after_is_respected(poller, workers, clock, source):
+def test_retry_after_is_respected(poller, workers, source, alarm):
     poller.show([Watch(("a",), source, interval=30)])
     source.error = errors.RateLimited("slow down", retry_after=120)
     workers.run_all()
-    assert poller.next_due() - clock.now == 120
+    assert alarm.delay == 120
 
 
 def test_refused_credentials_set_the_health(poller, workers, store, source):
@@ -176,19 +211,48 @@ def test_any_exception_is_kept_as_an_error_not_raised(poller, workers, store, so
     assert store.snapshot.health is Health.OK, "a bug is not a connectivity problem"
 
 
-def test_steady_state_stays_within_the_budget(poller, workers, clock):
+def test_steady_state_stays_within_the_budget(poller, workers, clock, alarm):
     sources = [Source(poller.budget, i) for i in range(100)]
     poller.show([Watch((str(i),), s, interval=30) for i, s in enumerate(sources)])
     workers.run_all()  # the first load may burst...
+    alarm.run_for(poller, workers, 60)
     sent_before = sum(s.calls for s in sources)
-    for second in range(660):  # eleven simulated minutes, a tick a second
-        clock.now += 1
-        poller.tick()
-        workers.run_all()
-        if second >= 60:  # ...but once it is a minute old, the budget holds
-            assert poller.budget.spent() <= 30
-    per_minute = (sum(s.calls for s in sources) - sent_before) / 11
-    assert 25 <= per_minute <= 30
+    for _ in range(600):  # ...but once it is a minute old, the budget holds
+        alarm.run_for(poller, workers, 1)
+        assert poller.budget.spent() <= 30
+    per_minute = (sum(s.calls for s in sources) - sent_before) / 10
+    assert 28 <= per_minute <= 30
+    assert alarm.rings / 11 <= 31, "it wakes when a request fits, not every second"
+
+
+# Timers, not ticks.
+
+
+def test_the_alarm_is_set_for_the_next_due_and_nothing_when_idle(poller, workers, alarm, clock):
+    a, b = Source(poller.budget, "a"), Source(poller.budget, "b")
+    poller.show([Watch(("a",), a, interval=30), Watch(("b",), b, interval=600)])
+    assert alarm.delay is None, "both in flight: their end looks again"
+    workers.run_all()
+    assert alarm.delay == 30
+    alarm.run_for(poller, workers, 600)
+    assert (a.calls, b.calls, alarm.rings) == (21, 2, 20), "one ring a due refresh, no more"
+    poller.show([])
+    assert alarm.delay is None
+
+
+def test_a_refresh_held_for_the_budget_wakes_when_it_has_room(poller, workers, clock, alarm):
+    source = Source(poller.budget)
+    poller.show([Watch(("a",), source, interval=30)])
+    workers.run_all()
+    clock.now += 10
+    for _ in range(29):
+        poller.budget.record()  # with the first load's, 30 requests in the last minute
+    clock.now += 20
+    poller.tick()
+    assert workers.queue == [], "due, but the budget is spent"
+    assert alarm.delay == 30, "when the first load's request leaves the minute's window"
+    alarm.run_for(poller, workers, 30)
+    assert source.calls == 2
 
 
 def test_a_manual_refresh_goes_first_and_ignores_the_budget(poller, workers, clock, source):
@@ -275,17 +339,14 @@ def test_a_resource_shown_again_while_in_flight_is_not_fetched_twice(poller, wor
     assert source.calls == 1
 
 
-def test_an_expensive_refresh_is_not_passed_over_by_cheaper_ones(poller, workers, clock):
+def test_an_expensive_refresh_is_not_passed_over_by_cheaper_ones(poller, workers, alarm):
     big = Source(poller.budget, "big", cost=45)
     small = [Source(poller.budget, i) for i in range(20)]
     watches = [Watch(("big",), big, interval=30, cost=45)]
     watches += [Watch((str(i),), s, interval=30) for i, s in enumerate(small)]
     poller.show(watches)
     workers.run_all()  # the first load bursts
-    for _ in range(600):
-        clock.now += 1
-        poller.tick()
-        workers.run_all()
+    alarm.run_for(poller, workers, 600)
     assert big.calls >= 5, "about once every two minutes: its cost fills the budget"
 
 

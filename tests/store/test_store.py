@@ -82,11 +82,45 @@ def test_health_changes_are_published_once(store, changes):
     assert store.snapshot.health is Health.UNREACHABLE
 
 
-def test_forget_and_unsubscribe(store, changes):
+def test_unsubscribe(store, changes):
     unsubscribe = store.subscribe(changes.append)
     store.succeeded(KEY, 1, now=0)
     assert len(changes) == 2
     unsubscribe()
-    store.forget([KEY])
-    assert KEY not in store.snapshot
+    store.succeeded(KEY, 2, now=0)
     assert len(changes) == 3
+
+
+# Newer never loses to older.
+
+
+def test_of_two_overlapping_fetches_the_older_answer_is_dropped(store, changes):
+    older, newer = store.ticket(), store.ticket()
+    assert store.succeeded(KEY, ["new"], now=2.0, started=newer)
+    assert not store.succeeded(KEY, ["old"], now=3.0, started=older)
+    assert store.snapshot.value(KEY) == ["new"]
+    assert store.snapshot[KEY].fetched_at == 2.0
+    assert not store.failed(KEY, errors.TimedOut(20), started=older)
+    assert not store.snapshot[KEY].stale
+    assert len(changes) == 1
+
+
+def test_a_write_stands_until_a_fetch_started_after_it_answers(store):
+    before = store.ticket()
+    store.succeeded(KEY, ["written"], now=1.0)  # a write's result: no ticket
+    assert not store.succeeded(KEY, ["stale"], now=2.0, started=before)
+    assert not store.failed(KEY, errors.Unreachable("down"), started=before)
+    assert store.snapshot.value(KEY) == ["written"]
+    after = store.ticket()
+    assert store.succeeded(KEY, ["fresh"], now=3.0, started=after)
+    assert store.snapshot.value(KEY) == ["fresh"]
+
+
+def test_a_write_without_result_drops_what_was_asked_before(store, changes):
+    store.succeeded(KEY, ["a"], now=1.0)
+    before = store.ticket()
+    store.wrote([KEY])
+    assert not store.succeeded(KEY, ["b"], now=2.0, started=before)
+    assert store.snapshot.value(KEY) == ["a"], "the last value shows until a fresh one comes"
+    assert store.succeeded(KEY, ["c"], now=3.0, started=store.ticket())
+    assert [change.snapshot.value(KEY) for change in changes] == [["a"], ["c"]]

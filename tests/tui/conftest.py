@@ -16,14 +16,41 @@ from smpp_tui.tui.app import SmppApp
 
 
 class Clock:
+    """A clock the test moves; moving it rings the alarms it made whose time has come."""
+
     def __init__(self) -> None:
         self.now = 10_000.0
+        self.alarms: list[ClockAlarm] = []
 
     def __call__(self) -> float:
         return self.now
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+        for alarm in list(self.alarms):
+            alarm.ring_if_due()
+
+    def alarm(self, ring: Callable[[], None], on_error: Callable[[Exception], None]) -> ClockAlarm:
+        """The session's alarm (see `Session.alarm`), on this clock."""
+        made = ClockAlarm(self, ring)
+        self.alarms.append(made)
+        return made
+
+
+class ClockAlarm:
+    def __init__(self, clock: Clock, ring: Callable[[], None]) -> None:
+        self.clock, self.ring, self.at = clock, ring, None
+
+    def set(self, delay: float | None) -> None:
+        self.at = None if delay is None else self.clock.now + delay
+
+    def close(self) -> None:
+        self.clock.alarms.remove(self)
+
+    def ring_if_due(self) -> None:
+        if self.at is not None and self.at <= self.clock.now:
+            self.at = None
+            self.ring()
 
 
 @pytest.fixture
@@ -47,12 +74,12 @@ def demo(sim_clock):
 
 @pytest.fixture
 def make_app(sim: Simulator, keys, clock: Clock) -> Callable[..., SmppApp]:
-    def make(**options) -> SmppApp:
+    def make(*, read_only: bool = False, **options) -> SmppApp:
         credentials = ApplicationKey(
             keys.application_key, keys.application_secret, keys.consumer_key
         )
-        gateway = Gateway.connect(sim.endpoint, credentials, timeout=(1, 3))
-        session = Session(gateway, "demo", clock=clock, backoff=Backoff(5, 300), tick=0.02)
+        gateway = Gateway.connect(sim.endpoint, credentials, timeout=(1, 3), read_only=read_only)
+        session = Session(gateway, "demo", clock=clock, backoff=Backoff(5, 300), alarm=clock.alarm)
         for name, value in options.items():
             setattr(session, name, value)
         return SmppApp(session)

@@ -263,7 +263,7 @@ async def test_steady_state_polling_stays_within_the_budget(make_app, sim, clock
         for _ in range(120):  # two simulated minutes
             clock.advance(1)
             await pilot.pause(0.01)
-        await wait_for(pilot, lambda: not app.workers, "the last polls")
+        await wait_for(pilot, lambda: not app.poller.in_flight, "the last polls")
         per_minute = (len(sim.exchanges) - before) / 2
         assert 10 <= per_minute <= 30
 
@@ -276,7 +276,7 @@ async def test_the_help_lists_keys_with_their_ids(make_app):
         console = Console(width=100, record=True)
         console.print(app.screen.query_one("#keys", Static).content)
         text = console.export_text()
-        assert re.search(r"/\s+Filter\s+accounts\.filter", text)
+        assert re.search(r"/\s+Show only the accounts whose .*\s+accounts\.filter", text)
         assert "app.refresh" in text
         await pilot.press("escape")
         assert isinstance(app.screen.query_one(AccountsTable), AccountsTable)

@@ -101,7 +101,7 @@ async def test_the_connect_flow_says_what_is_wrong_and_keeps_the_form(sim, path)
 async def test_switching_profile_starts_afresh_on_the_other_customer(sim, customers, path):
     edit_config(path, lambda c: with_profile(c, demo_profile(sim, customers[0].keys, "ops")))
     edit_config(path, lambda c: with_profile(c, demo_profile(sim, customers[1].keys, "jules")))
-    app = app_on(path, "ops", tick=0.02)
+    app = app_on(path, "ops")
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: loaded(app), "ops's accounts")
         first = shown_names(app)

@@ -3,50 +3,27 @@ history. Only the active tab polls."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.app import ComposeResult
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from smpp_tui.api.models import Account
-from smpp_tui.store import Snapshot, Watch
+from smpp_tui.store import ResourceKey, Snapshot, Watch
 from smpp_tui.store.resources import ACCOUNTS, ME, ips_key, service_key, settings_key
 from smpp_tui.tui import words
+from smpp_tui.tui.commands import Command, bindings
+from smpp_tui.tui.commands.account import ACCOUNT, TABS
 from smpp_tui.tui.screens.account_actions import AccountActions
-from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.widgets.ips import IpsPane
 from smpp_tui.tui.widgets.overview import OverviewPane, overview_fields
 from smpp_tui.tui.widgets.status_line import StatusLine
 
-TABS = (
-    ("overview", "Overview"),
-    ("ips", "IPs"),
-    ("senders", "Senders"),
-    ("credits", "Credits"),
-    ("history", "History"),
-)
 COMING = "Coming in a next version of smpp-tui."
-# Which actions each tab offers (the others are hidden from the footer there).
-TAB_ACTIONS = {
-    "overview": {"copy", "reveal", "regenerate"},
-    "ips": {"add_ips", "remove_ip"},
-}
 
 
-class AccountScreen(AccountActions, StoreScreen):
-    BINDINGS = [
-        *(
-            Binding(str(number), f"tab('{tab}')", label, show=False, id=f"account.tab_{tab}")
-            for number, (tab, label) in enumerate(TABS, start=1)
-        ),
-        Binding("c,y", "copy", "Copy", id="account.copy"),
-        Binding("v", "reveal", "Reveal", id="account.reveal"),
-        Binding("R", "regenerate", "New password", id="account.regenerate_password"),
-        Binding("a", "add_ips", "Add IPs", id="account.add_ips"),
-        Binding("d,delete", "remove_ip", "Remove IP", id="account.remove_ip"),
-    ]
+class AccountScreen(AccountActions):
+    DECLARED = ACCOUNT
+    BINDINGS = bindings(*DECLARED)
 
     def __init__(self, account: str) -> None:
         super().__init__()
@@ -70,9 +47,6 @@ class AccountScreen(AccountActions, StoreScreen):
         else:
             yield Static(Text(COMING, style="dim"), classes="coming")
 
-    def on_mount(self) -> None:
-        self.set_interval(1, self.refresh_status)
-
     @property
     def tab(self) -> str:
         return self.query_one(TabbedContent).active
@@ -88,17 +62,9 @@ class AccountScreen(AccountActions, StoreScreen):
             tables.first().focus()
         self.refresh_bindings()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        owners = [tab for tab, actions in TAB_ACTIONS.items() if action in actions]
-        # A classic SMS account has no SMPP access: no SMPP key shows in its footer.
-        return not owners or (self.tab in owners and self.is_smpp)
-
-    def commands(self) -> Iterable[SystemCommand]:
-        for number, (tab, label) in enumerate(TABS, start=1):
-            yield SystemCommand(f"{label} tab", f"Key {number}", lambda t=tab: self.action_tab(t))
-        for command in self.action_commands():  # only what this tab offers, as its keys do
-            if self.check_action(command.callback.__name__.removeprefix("action_"), ()):
-                yield command
+    def offers(self, command: Command) -> bool | None:
+        # A classic SMS account has no SMPP access: the SMPP tabs offer nothing there.
+        return command.tab not in ("overview", "ips") or self.is_smpp
 
     # what is shown
 
@@ -171,6 +137,6 @@ class AccountScreen(AccountActions, StoreScreen):
             entry.value, snapshot.value(settings_key(self.account)), problem
         )
 
-    def refresh_status(self) -> None:
+    def status(self) -> tuple[ResourceKey, Text]:
         key = ips_key(self.account) if self.tab == "ips" else settings_key(self.account)
-        self.query_one(StatusLine).say(self.smpp_app.status_words(key, Text(self.account)))
+        return key, Text(self.account)

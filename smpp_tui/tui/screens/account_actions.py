@@ -4,11 +4,7 @@ confirmation; every outcome is said in words, API text as text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
-
 from rich.text import Text
-from textual.app import SystemCommand
 
 from smpp_tui.api.errors import ApiError
 from smpp_tui.api.models import ALLOWED_IPS_LIMIT
@@ -16,29 +12,17 @@ from smpp_tui.store.actions import ActionInProgress
 from smpp_tui.store.resources import ME, ips_key, settings_key
 from smpp_tui.tui import words
 from smpp_tui.tui.screens.add_ips import AddIpsScreen
+from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
 from smpp_tui.tui.screens.reveal import RevealScreen
 from smpp_tui.tui.widgets.ips import IpsPane
 from smpp_tui.tui.widgets.overview import OverviewPane
 
-if TYPE_CHECKING:
-    from smpp_tui.tui.app import SmppApp
-
 FAILURES = (ApiError, ActionInProgress)
 
 
-class AccountActions:
+class AccountActions(StoreScreen):
     account: str
-    smpp_app: SmppApp
-
-    def action_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Copy field", "The field under the cursor (c)", self.action_copy)
-        yield SystemCommand("Reveal field", "Show it alone, to select (v)", self.action_reveal)
-        yield SystemCommand("New SMPP password", "Regenerate it (R)", self.action_regenerate)
-        yield SystemCommand("Add allowed IPs", "One or several (a)", self.action_add_ips)
-        yield SystemCommand(
-            "Remove allowed IP", "The one under the cursor (d)", self.action_remove_ip
-        )
 
     def _say(self, message: str, severity: str = "information") -> None:
         self.smpp_app.notify(message, severity=severity, markup=False)
@@ -62,16 +46,7 @@ class AccountActions:
 
     # the SMPP password
 
-    def _writable(self, what: str) -> bool:
-        """Refused before any confirmation on a read-only profile (the gateway refuses too)."""
-        if self.smpp_app.session.read_only:
-            self._say(f"Read-only profile: not allowed to {what}.", "warning")
-            return False
-        return True
-
     def action_regenerate(self) -> None:
-        if not self._writable("regenerate an SMPP password"):
-            return
         settings = self.smpp_app.store.snapshot.value(settings_key(self.account))
         if settings is None:
             self._say("The SMPP status is not known yet; try again in a moment.", "warning")
@@ -115,8 +90,6 @@ class AccountActions:
     # allowed IPs
 
     def action_add_ips(self) -> None:
-        if not self._writable("add allowed IPs"):
-            return
         allowed = self.smpp_app.store.snapshot.value(ips_key(self.account))
         quota = allowed.quota if allowed is not None else f"?/{ALLOWED_IPS_LIMIT}"
         self.smpp_app.push_screen(AddIpsScreen(self.account, quota, self._add_ips))
@@ -131,7 +104,7 @@ class AccountActions:
 
     def action_remove_ip(self) -> None:
         ip = self.query_one(IpsPane).table.current_key
-        if ip is None or not self._writable("remove allowed IPs"):
+        if ip is None:
             return
         body = Text.assemble(
             "SMPP clients binding to ",

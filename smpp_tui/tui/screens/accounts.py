@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Input
 
-from smpp_tui.store import Snapshot, Watch
+from smpp_tui.store import ResourceKey, Snapshot, Watch
 from smpp_tui.store.resources import ACCOUNTS, settings_key
+from smpp_tui.tui.commands import Command, bindings
+from smpp_tui.tui.commands.accounts import ACCOUNTS as DECLARED
+from smpp_tui.tui.commands.accounts import CLEAR_FILTER
 from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.widgets.account_rows import account_rows, description_width
@@ -20,11 +20,8 @@ from smpp_tui.tui.widgets.status_line import StatusLine
 
 class AccountsScreen(StoreScreen):
     AUTO_FOCUS = "#accounts"
-    BINDINGS = [
-        Binding("slash", "filter", "Filter", id="accounts.filter"),
-        Binding("s", "smpp_only", "SMPP only", id="accounts.smpp_only"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="accounts.clear_filter"),
-    ]
+    DECLARED = DECLARED
+    BINDINGS = bindings(*DECLARED)
 
     def __init__(self) -> None:
         super().__init__()
@@ -46,8 +43,6 @@ class AccountsScreen(StoreScreen):
         self.query_one("#filter", Input).display = False
         self.table.loading = True
         self.watch(self.table, "scroll_y", self._rows_moved, init=False)
-        # "data from 2 min ago" ages by itself; the line redraws only when its words change.
-        self.set_interval(1, self.refresh_status)
 
     def on_resize(self) -> None:
         self.show_snapshot(self.smpp_app.store.snapshot)
@@ -56,9 +51,10 @@ class AccountsScreen(StoreScreen):
         # Which rows are visible is known only once the table is laid out.
         self.call_after_refresh(self.declare_watches)
 
-    def commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Filter accounts", "By name or description", self.action_filter)
-        yield SystemCommand("SMPP accounts only", "Or all accounts again", self.action_smpp_only)
+    def offers(self, command: Command) -> bool | None:
+        if command is CLEAR_FILTER:
+            return bool(self.query_one("#filter", Input).display)
+        return True
 
     # what is shown
 
@@ -85,8 +81,8 @@ class AccountsScreen(StoreScreen):
         self._rows_moved()  # other rows may show now, or a status may ask for faster polls
         self.refresh_status()
 
-    def refresh_status(self) -> None:
-        self.query_one(StatusLine).say(self.smpp_app.status_words(ACCOUNTS, self._counts()))
+    def status(self) -> tuple[ResourceKey, Text]:
+        return ACCOUNTS, self._counts()
 
     def _counts(self) -> Text:
         shown, total = self.table.row_count, len(self.smpp_app.store.snapshot.value(ACCOUNTS, ()))
@@ -112,12 +108,14 @@ class AccountsScreen(StoreScreen):
         field = self.query_one("#filter", Input)
         field.display = True
         field.focus()
+        self.refresh_bindings()
 
     def action_clear_filter(self) -> None:
         field = self.query_one("#filter", Input)
         field.value = ""
         field.display = False
         self.table.focus()
+        self.refresh_bindings()
 
     def action_smpp_only(self) -> None:
         self.smpp_only = not self.smpp_only
@@ -130,3 +128,4 @@ class AccountsScreen(StoreScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.input.display = bool(event.value)
         self.table.focus()
+        self.refresh_bindings()

@@ -11,10 +11,12 @@ from collections.abc import Awaitable, Callable
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+
+from smpp_tui.tui import commands
+from smpp_tui.tui.commands.modals import CANCEL_IPS
 
 # Sends the typed text; answers None when done, else what is wrong.
 Submit = Callable[[str], Awaitable[str | None]]
@@ -23,15 +25,16 @@ Submit = Callable[[str], Awaitable[str | None]]
 class IpsInput(Input):
     """An input where a pasted list, one address a line, arrives whole."""
 
-    def _on_paste(self, event: events.Paste) -> None:
-        event.prevent_default()  # Input's own handler keeps the first line only
+    def on_paste(self, event: events.Paste) -> None:
+        # Runs before Input's own handler, which keeps the first line only: prevented.
+        event.prevent_default()
         text = event.text.strip()
         self.insert_text_at_cursor(", ".join(text.split()) if "\n" in text else text)
         event.stop()
 
 
 class AddIpsScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="add_ips.cancel")]
+    BINDINGS = commands.bindings(CANCEL_IPS)
 
     def __init__(self, account: str, quota: str, submit: Submit) -> None:
         super().__init__()

@@ -1,34 +1,57 @@
-"""A screen that shows resources of the store: it declares what it shows (the poller polls
-exactly that) and redraws from each new snapshot."""
+"""What the app's screens share: the app typed, where each declared command applies, and (for
+the screens showing the store's data) what they show and how fresh it is."""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import SystemCommand
+from rich.text import Text
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
-from smpp_tui.store import Change, Snapshot, Watch
+from smpp_tui.store import Change, ResourceKey, Snapshot, Watch
+from smpp_tui.tui import words
+from smpp_tui.tui.commands import Command
+from smpp_tui.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from smpp_tui.tui.app import SmppApp
 
 
 class SmppScreen(Screen[None]):
-    """A screen of this app, with the app typed."""
+    # The commands this screen declares (its BINDINGS are derived from them).
+    DECLARED: ClassVar[tuple[Command, ...]] = ()
 
     @property
     def smpp_app(self) -> SmppApp:
         return self.app  # type: ignore[return-value]
 
+    @property
+    def tab(self) -> str | None:
+        """The tab in front, on screens that have tabs."""
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Where a declared command applies: its tab, never a write in read-only mode, and
+        what the screen says of it now (`offers`). Keys, footer, `?` and palette all follow."""
+        command = next((c for c in self.DECLARED if c.name == action), None)
+        if command is None:
+            return True
+        if command.writes and self.smpp_app.read_only:
+            return False
+        if command.tab is not None and command.tab != self.tab:
+            return False
+        return self.offers(command)
+
+    def offers(self, command: Command) -> bool | None:
+        """Whether `command` applies now: True, False (hidden), None (shown disabled)."""
+        return True
+
 
 class StoreScreen(SmppScreen):
-    def commands(self) -> Iterable[SystemCommand]:
-        """This screen's actions, for the command palette."""
-        return ()
+    """A screen that shows resources of the store: it declares what it shows (the poller
+    polls exactly that) and redraws from each new snapshot."""
 
     def watches(self) -> list[Watch]:
         """What this screen shows now."""
@@ -36,6 +59,10 @@ class StoreScreen(SmppScreen):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Redraw from the store's snapshot."""
+
+    def status(self) -> tuple[ResourceKey, Text]:
+        """Which resource's freshness the status line tells, and what it says of it."""
+        raise NotImplementedError
 
     def store_changed(self, change: Change) -> None:
         # Changes made on two threads may arrive in either order: draw the newest snapshot.
@@ -51,3 +78,14 @@ class StoreScreen(SmppScreen):
     def on_screen_resume(self) -> None:
         self.show_snapshot(self.smpp_app.store.snapshot)
         self.declare_watches()
+
+    def refresh_status(self) -> None:
+        """Say how fresh the data is; while it is stale, again when its age changes words
+        ("data from 2 min ago"), and only then: an idle screen sends nothing to the terminal."""
+        key, detail = self.status()
+        self.query_one(StatusLine).say(self.smpp_app.status_words(key, detail))
+        entry = self.smpp_app.store.snapshot[key]
+        aging = None
+        if entry.stale and entry.fetched_at is not None:
+            aging = words.age_changes_in(self.smpp_app.session.clock() - entry.fetched_at)
+        self.smpp_app.status_ages_in(aging)

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from smpp_tui.tui import commands
+from smpp_tui.tui.commands.modals import CONFIRM
+
 
 class ConfirmScreen(ModalScreen[bool]):
     AUTO_FOCUS = "#cancel"
-    BINDINGS = [
-        Binding("y", "answer(True)", "Confirm", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "Cancel", id="confirm.no"),
-    ]
+    BINDINGS = commands.bindings(*CONFIRM)
 
     def __init__(self, title: str, body: Text, action: str) -> None:
         super().__init__()

@@ -12,13 +12,14 @@ import re
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Static
 
 from smpp_tui.api.errors import ApiError
 from smpp_tui.config import ConfigError
 from smpp_tui.session import connect
+from smpp_tui.tui.commands import Command, bindings
+from smpp_tui.tui.commands.profiles import CONNECT
 from smpp_tui.tui.screens.base import SmppScreen
 
 PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]{1,32}")
@@ -55,10 +56,8 @@ def _field(label: str, name: str, **options) -> ComposeResult:
 class ConnectScreen(SmppScreen):
     AUTO_FOCUS = "#endpoint"
     POLL_EVERY = 3.0  # seconds between checks that the user validated the key
-    BINDINGS = [
-        Binding("c", "copy_url", "Copy URL", id="connect.copy_url"),
-        Binding("escape", "back_to_form", "Back", id="connect.back"),
-    ]
+    DECLARED = CONNECT
+    BINDINGS = bindings(*DECLARED)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,9 +87,13 @@ class ConnectScreen(SmppScreen):
             "tab moves between fields; enter requests the key."
         )
 
-    def on_mount(self) -> None:
-        self._request: connect.CredentialRequest | None = None
+    def __init__(self) -> None:
+        super().__init__()
+        self._request: connect.CredentialRequest | None = None  # the key waiting for validation
+        self._name = ""  # the profile it will be saved as
         self._checking = False
+
+    def on_mount(self) -> None:
         self._show_region()
 
     # the form
@@ -161,6 +164,7 @@ class ConnectScreen(SmppScreen):
         self._request, self._name = request, name
         self._show_validation()
         self.query_one(ContentSwitcher).current = "waiting"
+        self.refresh_bindings()
         self.set_interval(self.POLL_EVERY, self._check, name="validation")
 
     # waiting for the validation
@@ -187,11 +191,11 @@ class ConnectScreen(SmppScreen):
     def action_back_to_form(self) -> None:
         self._request = None
         self.query_one(ContentSwitcher).current = "form"
+        self.refresh_bindings()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("copy_url", "back_to_form"):
-            return getattr(self, "_request", None) is not None
-        return True
+    def offers(self, command: Command) -> bool | None:
+        # Both are about the key being validated: only while waiting for it.
+        return self._request is not None
 
     async def _check(self) -> None:
         request = self._request

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from smpp_tui.api.errors import ApiError
@@ -15,6 +14,8 @@ from smpp_tui.session.profiles import open_profile, profiles_of, remove_profile
 from smpp_tui.store import Snapshot, Watch
 from smpp_tui.store.actions import ActionInProgress
 from smpp_tui.store.resources import CREDENTIAL
+from smpp_tui.tui.commands import bindings
+from smpp_tui.tui.commands.profiles import PROFILES, USE
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
 from smpp_tui.tui.widgets.keyed_table import KeyedTable, Row
@@ -44,15 +45,12 @@ def credential_text(credential: CurrentCredential) -> Text:
 
 class ProfilesTable(KeyedTable):
     # The table has enter before the screen: its own binding, named, shows in the footer.
-    BINDINGS = [Binding("enter", "select_cursor", "Use", id="profiles.use")]
+    BINDINGS = bindings(USE)
 
 
 class ProfilesScreen(StoreScreen):
-    BINDINGS = [
-        Binding("n", "new", "New", id="profiles.new"),
-        Binding("x,delete", "remove", "Remove", id="profiles.remove"),
-        Binding("escape", "app.pop_screen", "Back", id="profiles.back"),
-    ]
+    DECLARED = PROFILES
+    BINDINGS = bindings(*DECLARED)
 
     def compose(self) -> ComposeResult:
         yield Header()

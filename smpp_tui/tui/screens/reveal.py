@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from smpp_tui.tui import commands
+from smpp_tui.tui.commands.modals import CLOSE_REVEAL
+
 
 class RevealScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,v,q", "dismiss", "Close", id="reveal.close")]
+    BINDINGS = commands.bindings(CLOSE_REVEAL)
 
     def __init__(self, label: str, value: str) -> None:
         super().__init__()

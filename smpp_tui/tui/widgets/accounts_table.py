@@ -3,15 +3,15 @@ their details are polled)."""
 
 from __future__ import annotations
 
-from textual.binding import Binding
-
+from smpp_tui.tui import commands
+from smpp_tui.tui.commands.accounts import OPEN
 from smpp_tui.tui.widgets.account_rows import COLUMNS
 from smpp_tui.tui.widgets.keyed_table import KeyedTable
 
 
 class AccountsTable(KeyedTable):
     # The table has enter before the screen: its own binding, named, shows in the footer.
-    BINDINGS = [Binding("enter", "select_cursor", "Open", id="accounts.open")]
+    BINDINGS = commands.bindings(OPEN)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(COLUMNS, **kwargs)

@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import DataTable
+
+from smpp_tui.tui import commands
+from smpp_tui.tui.commands.app import TABLE
 
 
 @dataclass(frozen=True)
@@ -21,12 +23,7 @@ class Row:
 
 
 class KeyedTable(DataTable):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
-        Binding("g", "scroll_top", "Top", show=False, id="table.top"),
-        Binding("G", "scroll_bottom", "Bottom", show=False, id="table.bottom"),
-    ]
+    BINDINGS = commands.bindings(*TABLE)
 
     def __init__(self, columns: Sequence[tuple[str, str]], **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)

@@ -1,0 +1,81 @@
+"""One account's screen: its tabs, and what each tab offers."""
+
+from smpp_tui.tui.commands.command import Command
+
+TABS = (
+    ("overview", "Overview"),
+    ("ips", "IPs"),
+    ("senders", "Senders"),
+    ("credits", "Credits"),
+    ("history", "History"),
+)
+
+
+def _tab(number: int, tab: str, label: str) -> Command:
+    return Command(
+        f"account.tab_{tab}",
+        str(number),
+        f"tab('{tab}')",
+        label,
+        title=f"{label} tab",
+        help=f"Show the account's {label} tab",
+        footer=False,
+    )
+
+
+COPY = Command(
+    "account.copy",
+    "c,y",
+    "copy",
+    "Copy",
+    title="Copy field",
+    help="Copy the field under the cursor to your clipboard (OSC 52, also over SSH)",
+    tab="overview",
+)
+REVEAL = Command(
+    "account.reveal",
+    "v",
+    "reveal",
+    "Reveal",
+    title="Reveal field",
+    help="Show the field under the cursor alone, to select it",
+    tab="overview",
+)
+REGENERATE = Command(
+    "account.regenerate_password",
+    "R",
+    "regenerate",
+    "New password",
+    title="New SMPP password",
+    help="Regenerate the SMPP password; OVHcloud e-mails it",
+    tab="overview",
+    writes=True,
+)
+ADD_IPS = Command(
+    "account.add_ips",
+    "a",
+    "add_ips",
+    "Add IPs",
+    title="Add allowed IPs",
+    help="Allow one or several IPv4 addresses to bind",
+    tab="ips",
+    writes=True,
+)
+REMOVE_IP = Command(
+    "account.remove_ip",
+    "d,delete",
+    "remove_ip",
+    "Remove IP",
+    title="Remove allowed IP",
+    help="Stop allowing the address under the cursor",
+    tab="ips",
+    writes=True,
+)
+ACCOUNT = (
+    *(_tab(number, tab, label) for number, (tab, label) in enumerate(TABS, start=1)),
+    COPY,
+    REVEAL,
+    REGENERATE,
+    ADD_IPS,
+    REMOVE_IP,
+)

@@ -1,0 +1,44 @@
+"""One user action, declared once: its keys, binding id, footer label, palette title, help,
+where it applies and whether it writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Command:
+    id: str  # the binding id, which `[keys]` remaps: "account.copy"
+    keys: str  # the default keys: "c,y"
+    action: str  # the Textual action it runs: "copy", "tab('ips')"
+    label: str  # in the footer: "Copy"
+    help: str  # what it does, in a sentence (the palette and `?` show it)
+    title: str = ""  # in the palette, when the label is too short to search by
+    tab: str | None = None  # the account tab it belongs to (None: wherever its screen is)
+    writes: bool = False  # changes something on OVHcloud: absent in read-only mode
+    footer: bool = True
+    palette: bool = True  # moving around (j, k...) is for keys only
+    priority: bool = False  # before the focused widget's own keys
+
+    @property
+    def name(self) -> str:
+        """The action's name, as `check_action` gets it: "tab" for "tab('ips')"."""
+        return self.action.split("(")[0].rsplit(".")[-1]
+
+    @property
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys,
+            self.action,
+            self.label,
+            show=self.footer,
+            id=self.id,
+            tooltip=self.help,
+            priority=self.priority,
+        )
+
+
+def bindings(*commands: Command) -> list[Binding]:
+    return [command.binding for command in commands]
