@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_config_command(commands: argparse._SubParsersAction) -> None:
+def add_config_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     config = commands.add_parser("config", help="where the settings file is")
     actions = config.add_subparsers(dest="action", metavar="ACTION", required=True)
     path = actions.add_parser("path", help="print the path of the settings file")

@@ -73,7 +73,7 @@ def error_for(
     status: int, body: Any, call: Call, headers: Mapping[str, str], query_id: str | None
 ) -> errors.ApiError:
     """The app's error for an error answer of OVHcloud."""
-    context: dict[str, Any] = {"query_id": query_id, "status": status}
+    context: errors.Reply = {"query_id": query_id, "status": status}
     code, said = _code_and_message(body)
     if status in (400, 401, 403) and code in _AUTH_ERRORS:
         kind, message = _AUTH_ERRORS[code]
@@ -86,14 +86,12 @@ def error_for(
             retry_after=_seconds(headers.get("Retry-After")),
             **context,
         )
-    kind, message = _BY_STATUS.get(status, (None, None))
-    if kind is None:
-        kind = errors.ServerError
-        message = f"OVHcloud failed on its side (HTTP {status})"
+    failed = (errors.ServerError, f"OVHcloud failed on its side (HTTP {status})")
+    kind, message = _BY_STATUS.get(status, failed)
     return kind(_with(message.format(call=call), said), **context)
 
 
-def _forbidden(code: str, said: str, call: Call, context: dict) -> errors.ApiError:
+def _forbidden(code: str, said: str, call: Call, context: errors.Reply) -> errors.ApiError:
     if code == "NOT_GRANTED_CALL":
         return errors.NotGranted(call.method, call.route.pattern, code=code, **context)
     return errors.Forbidden(_with(f"OVHcloud refused {call}", said), code=code, **context)

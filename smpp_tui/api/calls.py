@@ -23,6 +23,7 @@ def calls(*specs: str) -> Callable[[F], F]:
     declared = tuple(_parse(spec) for spec in specs)
 
     def mark(method: F) -> F:
+        # A function takes attributes, but typing cannot declare one on a Callable.
         method.api_calls = declared  # type: ignore[attr-defined]
         return method
 

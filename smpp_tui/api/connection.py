@@ -30,9 +30,9 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import ovh  # type: ignore[import-untyped]
-import ovh.client  # type: ignore[import-untyped]
-import ovh.exceptions  # type: ignore[import-untyped]
+import ovh
+import ovh.client
+import ovh.exceptions
 import requests
 
 from smpp_tui.api.errors import ConfigurationError

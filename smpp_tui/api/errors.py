@@ -8,6 +8,21 @@ from the request or the client's configuration.
 
 from __future__ import annotations
 
+from typing import TypedDict, Unpack
+
+
+class Reply(TypedDict, total=False):
+    """What an error knows of OVHcloud's answer, when there was one."""
+
+    query_id: str | None
+    status: int | None
+
+
+class Context(Reply, total=False):
+    """What the subclasses with their own arguments pass on to `ApiError`."""
+
+    code: str
+
 
 class ApiError(Exception):
     """A call to OVHcloud failed; `str()` is the message for the user."""
@@ -56,7 +71,7 @@ class InvalidCredentials(AuthError):
 class NotGranted(AuthError):
     """The consumer key's access rules do not cover this call."""
 
-    def __init__(self, method: str, pattern: str, **context) -> None:
+    def __init__(self, method: str, pattern: str, **context: Unpack[Context]) -> None:
         super().__init__(f"this API key may not call {method} {pattern}", **context)
         self.method = method
         self.pattern = pattern
@@ -89,7 +104,9 @@ class Expired(ApiError):
 class RateLimited(ApiError):
     """Too many requests: OVHcloud asks to slow down."""
 
-    def __init__(self, message: str, *, retry_after: float | None = None, **context) -> None:
+    def __init__(
+        self, message: str, *, retry_after: float | None = None, **context: Unpack[Context]
+    ) -> None:
         super().__init__(message, **context)
         self.retry_after = retry_after
 
@@ -105,7 +122,7 @@ class Unreachable(ApiError):
 class TimedOut(ApiError):
     """OVHcloud did not answer within the timeout."""
 
-    def __init__(self, seconds: float, **context) -> None:
+    def __init__(self, seconds: float, **context: Unpack[Context]) -> None:
         super().__init__(f"OVHcloud did not answer in {seconds:g} s", **context)
         self.seconds = seconds
 

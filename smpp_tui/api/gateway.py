@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeAlias, TypeVar
 
 from smpp_tui.api import checks
 from smpp_tui.api.calls import calls
@@ -36,22 +36,23 @@ from smpp_tui.api.models import (
 from smpp_tui.api.routes import route
 from smpp_tui.api.transport import Connection
 
-F = TypeVar("F", bound=Callable[..., Any])
 _KEEP = object()  # an argument left as it is
+P = ParamSpec("P")
 R = TypeVar("R")
+_Method: TypeAlias = Callable[Concatenate["Gateway", P], R]  # a method of the gateway
 
 
-def _write(action: str) -> Callable[[F], F]:
+def _write(action: str) -> Callable[[_Method[P, R]], _Method[P, R]]:
     """Refuse the method in read-only mode, naming what would have been done."""
 
-    def decorate(method: F) -> F:
+    def decorate(method: _Method[P, R]) -> _Method[P, R]:
         @functools.wraps(method)
-        def guarded(self: Gateway, *args: Any, **kwargs: Any) -> Any:
+        def guarded(self: Gateway, /, *args: P.args, **kwargs: P.kwargs) -> R:
             if self.read_only:
                 raise ReadOnlyRefused(f"read-only profile: not allowed to {action}")
             return method(self, *args, **kwargs)
 
-        return guarded  # type: ignore[return-value]
+        return guarded
 
     return decorate
 
@@ -259,7 +260,13 @@ class Gateway:
         return self._history(name, "incoming", IncomingSms.from_api, {}, page, size)
 
     def _history(
-        self, name: str, way: str, parse: Callable[[Any], R], query: dict, page: int, size: int
+        self,
+        name: str,
+        way: str,
+        parse: Callable[[Any], R],
+        query: dict[str, Any],
+        page: int,
+        size: int,
     ) -> Page[R]:
         if page < 1 or size < 1:
             raise InvalidInput("pages are numbered from 1 and hold at least one message")

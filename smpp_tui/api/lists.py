@@ -54,7 +54,7 @@ class Lister:
         size = first.size or len(first.objects)
         if not size:
             return []
-        pages = [first.objects]
+        pages: list[Sequence[dict[str, Any]]] = [first.objects]
         if first.total is not None:
             numbers = range(2, -(-first.total // size) + 1)
             pages += fan_out(

@@ -7,10 +7,10 @@ type, raises `InvalidResponse`: the app never shows half-read data.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar, overload
 
 from smpp_tui.api.errors import InvalidResponse
 
@@ -29,7 +29,11 @@ class _Reader:
             raise InvalidResponse(f"OVHcloud sent {type(body).__name__} where {model} was expected")
         self.body, self.model = body, model
 
-    def _get(self, name: str, kinds: tuple[type, ...], optional: bool) -> Any:
+    @overload
+    def _get(self, name: str, kinds: tuple[type[T], ...], optional: Literal[False]) -> T: ...
+    @overload
+    def _get(self, name: str, kinds: tuple[type[T], ...], optional: bool) -> T | None: ...
+    def _get(self, name: str, kinds: tuple[type[T], ...], optional: bool) -> T | None:
         value = self.body.get(name, _MISSING)
         if value is _MISSING or value is None:
             if optional:
@@ -59,7 +63,9 @@ class _Reader:
         return default if value is None else float(value)
 
     def flag(self, name: str, default: bool | None = None) -> bool:
-        value = self._get(name, (bool,), default is not None)
+        if default is None:
+            return self._get(name, (bool,), False)
+        value = self._get(name, (bool,), True)
         return default if value is None else value
 
     def items(self, name: str) -> list[Any]:
@@ -71,7 +77,7 @@ class _Reader:
     def day(self, name: str) -> date | None:
         return self._parse(name, lambda text: date.fromisoformat(text[:10]))
 
-    def _parse(self, name: str, parse: Any) -> Any:
+    def _parse(self, name: str, parse: Callable[[str], T]) -> T | None:
         text = self.maybe_text(name)
         try:
             return None if text is None else parse(text)

@@ -25,8 +25,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-import ovh  # type: ignore[import-untyped]
-import ovh.exceptions  # type: ignore[import-untyped]
+import ovh
+import ovh.exceptions
 import requests
 
 from smpp_tui.api import errors

@@ -46,7 +46,7 @@ class Profile:
 
     def describe(self) -> dict[str, str]:
         """What a profile screen shows: every value, the secrets masked."""
-        shown = {
+        values = {
             "endpoint": self.endpoint or "(from ovh.conf)",
             "application_key": self.application_key,
             "application_secret": masked(self.application_secret),
@@ -56,7 +56,7 @@ class Profile:
             "source": self.source,
             "config_file": self.config_file,
         }
-        shown = {key: value for key, value in shown.items() if value}
+        shown = {key: value for key, value in values.items() if value}
         return {**shown, "read_only": "yes" if self.read_only else "no"}
 
 

@@ -128,7 +128,9 @@ def profile(check: Checker, path: Path) -> Profile:
     return Profile(name=path[-1], read_only=read_only, **values)
 
 
-def credentials(check: Checker, path: Path, table: Mapping, values: dict) -> None:
+def credentials(
+    check: Checker, path: Path, table: Mapping[str, Any], values: dict[str, str | None]
+) -> None:
     """Exactly one way in: ovh.conf, an application key trio, or an OAuth2 client."""
     given = [key for key in (*APP_KEYS, *OAUTH2_KEYS) if key in table]
     name = dotted(path)

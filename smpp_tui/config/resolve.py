@@ -54,7 +54,15 @@ def ovh_conf_profile(profile: Profile) -> Profile:
         raise ConfigError(
             f"ovh.conf endpoint {endpoint!r} is not usable here; {ENDPOINTS_ACCEPTED}"
         )
-    return replace(profile, endpoint=endpoint, **{name: get(endpoint, name) for name in NAMES})
+    return replace(
+        profile,
+        endpoint=endpoint,
+        application_key=get(endpoint, "application_key"),
+        application_secret=get(endpoint, "application_secret"),
+        consumer_key=get(endpoint, "consumer_key"),
+        client_id=get(endpoint, "client_id"),
+        client_secret=get(endpoint, "client_secret"),
+    )
 
 
 def resolve(profile: Profile) -> Profile:

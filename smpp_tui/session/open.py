@@ -85,12 +85,14 @@ def demo_session(seed: int = 0, *, read_only: bool = False) -> Session:
 
 def url_session(url: str, keys: dict[str, str | None], *, read_only: bool = False) -> Session:
     """A session on an API URL, with the keys given, else those of the `OVH_*` variables."""
-    values = {name: keys.get(name) or os.environ.get(var) for name, var in KEY_VARIABLES.items()}
+    values = {
+        name: keys.get(name) or os.environ.get(var) or "" for name, var in KEY_VARIABLES.items()
+    }
     missing = [name for name, value in values.items() if not value]
     if missing:
         flags = ", ".join("--" + name.replace("_", "-") for name in missing)
         raise ApiError(f"--api-url needs credentials: give {flags} or the OVH_* variables")
-    credentials = ApplicationKey(**values)  # type: ignore[arg-type]
+    credentials = ApplicationKey(**values)
     gateway = Gateway.connect(url, credentials, read_only=read_only)
     return Session(
         gateway,

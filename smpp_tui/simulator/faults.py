@@ -5,7 +5,9 @@ matches anything, as in access rules) and applies one effect:
 
 | effect   | what the client sees                                                     |
 | -------- | ------------------------------------------------------------------------ |
-| latency  | the answer arrives `value` seconds late                                  |
+| latency  | the answer arrives `value` seconds late (computed after the wait)        |
+| late     | the answer, computed at once, arrives `value` seconds late: it tells what |
+|          | was true when asked, even if a later request changed it meanwhile        |
 | status   | HTTP `value` with an OVHcloud-style error body (or `body` when given)    |
 | rate     | a 500 on a random share `value` (0..1) of the matching requests          |
 | drop     | the connection closes before any answer                                  |
@@ -13,7 +15,7 @@ matches anything, as in access rules) and applies one effect:
 | html     | a 502 with an HTML page instead of JSON                                  |
 | list     | a 400 whose body is a JSON list (crashes unguarded `ovh` clients)        |
 
-Faults apply in the order added; latency adds up with the others. `times` limits how many
+Faults apply in the order added; latency and late add up with the others. `times` limits how many
 requests a fault affects.
 """
 
@@ -26,8 +28,9 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-EFFECTS = ("latency", "status", "rate", "drop", "slow", "html", "list")
-_VALUED = {"latency", "status", "rate", "slow"}
+EFFECTS = ("latency", "late", "status", "rate", "drop", "slow", "html", "list")
+_VALUED = {"latency", "late", "status", "rate", "slow"}
+_DELAYS = {"latency", "late"}
 
 
 @dataclass
@@ -64,8 +67,9 @@ class Fault:
 class Verdict:
     """What the faults decided for one request."""
 
-    delay: float = 0.0
+    delay: float = 0.0  # before the request is handled
     fault: Fault | None = None
+    late: float = 0.0  # after it is handled, before the answer leaves
 
 
 class FaultPlan:
@@ -95,18 +99,18 @@ class FaultPlan:
             return [f for f in self._faults if not f.spent]
 
     def decide(self, method: str, path: str) -> Verdict:
-        delay, chosen = 0.0, None
+        delays, chosen = dict.fromkeys(_DELAYS, 0.0), None
         with self._lock:
             for fault in self._faults:
                 if fault.spent or not fault.matches(method, path):
                     continue
-                if fault.effect == "latency":
+                if fault.effect in _DELAYS:
                     fault.hits += 1
-                    delay += fault.value
+                    delays[fault.effect] += fault.value
                 elif chosen is None and self._fires(fault):
                     fault.hits += 1
                     chosen = fault
-        return Verdict(delay, chosen)
+        return Verdict(delays["latency"], chosen, delays["late"])
 
     def _fires(self, fault: Fault) -> bool:
         return fault.effect != "rate" or self._random.random() < fault.value

@@ -275,6 +275,8 @@ class _Handler(BaseHTTPRequestHandler):
         reply = sim.handle_api(self.command, self.path, api_path, self._wire(body))
         # Recorded before the answer leaves: a client that got it finds it counted.
         sim.record(self.command, api_path, reply.status, query_id, body)
+        if verdict.late:
+            time.sleep(verdict.late)
         self._send(reply, query_id)
 
     def _wire(self, body: bytes) -> _Wire:

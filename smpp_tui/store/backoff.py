@@ -12,5 +12,5 @@ class Backoff:
     longest: float = 300.0
 
     def delay(self, failures: int, retry_after: float | None = None) -> float:
-        doubled = self.first * 2 ** max(0, failures - 1)
+        doubled = self.first * 2.0 ** max(0, failures - 1)
         return max(min(doubled, self.longest), retry_after or 0.0)

@@ -15,6 +15,7 @@ queue in unit tests), and its clock is injected.
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -33,7 +34,7 @@ class Watch:
     """A resource a screen shows: how to fetch it (blocking), how often, at what cost."""
 
     key: ResourceKey
-    fetch: Callable[[], Any]
+    fetch: Callable[[], Any]  # any resource: the snapshot holds values of every kind
     interval: float = 30.0
     cost: int = 1  # requests one refresh is expected to send
 
@@ -127,7 +128,7 @@ class Poller:
             started, held = self._start_due(now)
             self._alarm(self._next_look(now, held))
         for watch in started:
-            self._launch(lambda watch=watch: self._run(watch))
+            self._launch(functools.partial(self._run, watch))
 
     def _start_due(self, now: float) -> tuple[list[Watch], int | None]:
         """The watches to start now, and the cost of the first one held for the budget."""

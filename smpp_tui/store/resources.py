@@ -62,7 +62,9 @@ class Resources:
         fetch = functools.partial(self._refresh_accounts, known, frozenset(visible))
         return Watch(ACCOUNTS, fetch, interval, cost=1 + len(visible))
 
-    def _refresh_accounts(self, known: tuple[Account, ...], visible: frozenset[str]):
+    def _refresh_accounts(
+        self, known: tuple[Account, ...], visible: frozenset[str]
+    ) -> tuple[Account, ...]:
         names = self.gateway.account_names()
         kept = {account.name: account for account in known if account.name in names}
         stale = [name for name in names if name not in kept or name in visible]

@@ -15,6 +15,7 @@ import platformdirs
 from rich.text import Text
 from textual.command import CommandPalette
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -58,7 +59,7 @@ class BackgroundFailed(Message):
         self.error = error
 
 
-HEALTH_NOTICES = {
+HEALTH_NOTICES: dict[Health, tuple[str, SeverityLevel]] = {
     Health.UNREACHABLE: (
         "Lost contact with OVHcloud ({error}). Showing the last data; retrying by itself.",
         "warning",
@@ -129,7 +130,7 @@ class SmppApp(TracebackWithoutLocals):
         """Show `session`'s accounts, from a fresh store (a switch of profile starts afresh)."""
         self._close_session()
         self.live = Live(session, self._heard, self._failed)
-        self._aging = session.alarm(lambda: self.post_message(StatusAged()), self._failed)
+        self._aging = session.alarm(self._aged, self._failed)
         self.sub_title = session.label + (" · read-only" if session.read_only else "")
         while len(self.screen_stack) > 1:
             self.pop_screen()
@@ -140,6 +141,9 @@ class SmppApp(TracebackWithoutLocals):
 
     def _failed(self, error: Exception) -> None:
         self.post_message(BackgroundFailed(error))
+
+    def _aged(self) -> None:
+        self.post_message(StatusAged())
 
     def on_mount(self) -> None:
         apply_settings(self)
@@ -218,7 +222,7 @@ class SmppApp(TracebackWithoutLocals):
     def action_profiles(self) -> None:
         self.push_screen(ProfilesScreen())
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:  # async: it overrides Textual's App.action_back
         self.pop_screen()
 
     def action_help(self) -> None:

@@ -4,6 +4,7 @@ there (another tab's, a write in read-only mode) is not offered either."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from functools import partial
 
 from textual.binding import ActiveBinding
@@ -26,7 +27,7 @@ class ScreenCommands(Provider):
         key = self.app.get_key_display(found.binding)
         return Content.assemble(title, "  ", (key, "dim"))
 
-    def _run(self, found: ActiveBinding) -> partial[object]:
+    def _run(self, found: ActiveBinding) -> Callable[[], Awaitable[bool]]:
         return partial(self.app.run_action, found.binding.action, found.node)
 
     async def discover(self) -> Hits:

@@ -49,11 +49,12 @@ def _apply_keys(app: SmppApp) -> None:
 
 
 def _save_theme(app: SmppApp, theme: Theme) -> None:
-    if app.config_path is None or theme.name == app.config.ui.theme:
+    path = app.config_path
+    if path is None or theme.name == app.config.ui.theme:
         return
 
     def save() -> None:
         with contextlib.suppress(ConfigError):  # a broken file is never overwritten
-            app.config = edit_config(app.config_path, lambda config: with_theme(config, theme.name))
+            app.config = edit_config(path, lambda config: with_theme(config, theme.name))
 
     app.run_worker(save, thread=True, exit_on_error=False, group="settings")

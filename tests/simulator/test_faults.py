@@ -3,6 +3,9 @@ cannot show the raw answer)."""
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 import requests
 from ovh import exceptions as ovh_errors
@@ -15,6 +18,20 @@ def test_latency_delays_answers_past_a_short_timeout(sim, make_client):
     with pytest.raises(ovh_errors.HTTPError):
         make_client(timeout=(1, 0.1)).get("/me")
     assert make_client().get("/auth/currentCredential"), "other routes are not delayed"
+
+
+def test_a_late_answer_tells_what_was_true_when_it_was_asked(sim, make_client):
+    path = "/sms/smpp-dc12345-1/smpp/allowedIPs"
+    sim.inject(Fault("late", 1.0, "GET", path, times=1))
+    with ThreadPoolExecutor(1) as pool:
+        asked = pool.submit(make_client().get, path)
+        deadline = time.monotonic() + 5
+        while not any(e.method == "GET" and e.path == path for e in sim.exchanges):
+            assert time.monotonic() < deadline, "the GET was never handled"
+            time.sleep(0.01)  # the server's thread: nothing of ours to wait on
+        make_client().put(path, action="add", ips=["192.0.2.77"])
+        assert "192.0.2.77" not in asked.result(timeout=5)
+    assert "192.0.2.77" in make_client().get(path)
 
 
 def test_a_status_on_a_route_with_the_ovhcloud_body(sim, client):
@@ -147,6 +164,7 @@ def test_faults_can_be_steered_over_http(sim, client):
     ("spec", "expected"),
     [
         ("latency=0.04", Fault("latency", 0.04)),
+        ("GET /sms/* late=1.5 times=1", Fault("late", 1.5, "GET", "/sms/*", times=1)),
         ("GET /sms/* status=503", Fault("status", 503, "GET", "/sms/*")),
         ("PUT /sms/*/smpp/ips status=403", Fault("status", 403, "PUT", "/sms/*/smpp/ips")),
         ("/me drop times=1", Fault("drop", path="/me", times=1)),

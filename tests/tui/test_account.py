@@ -150,7 +150,7 @@ async def test_a_slow_poll_never_hides_a_fresh_write(make_app, sim):
         await pilot.press("2")
         key = ips_key(WORKING)
         await wait_for(pilot, lambda: app.store.snapshot[key].loaded, "the IPs")
-        sim.inject(Fault("latency", 1.5, "GET", f"/sms/{WORKING}/smpp/allowedIPs", times=1))
+        sim.inject(Fault("late", 1.5, "GET", f"/sms/{WORKING}/smpp/allowedIPs", times=1))
         await pilot.press("r")  # a refresh that will answer after the write
         await wait_for(pilot, lambda: key in app.poller.in_flight, "the slow refresh")
         seen = []

@@ -40,7 +40,7 @@ def _matching(request: Request, history: History, names: Mapping[str, str]) -> l
 
 def _listing(request: Request, history: History, names: Mapping[str, str]) -> Any:
     ids = _matching(request, history, names)
-    return listing(request, ids, lambda record_id: history.get(record_id).describe())
+    return listing(request, ids, lambda record_id: history[record_id].describe())
 
 
 def _record(request: Request, history: History) -> Any:

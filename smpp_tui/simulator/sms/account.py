@@ -187,8 +187,8 @@ def _recredit_amount(value: object) -> int | None:
 
 
 def _threshold(value: object) -> float:
-    if type(value) in (int, float) and value >= 0:  # type: ignore[operator]
-        return value  # type: ignore[return-value]
+    if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+        return value
     raise errors.bad_request(
         f"Invalid creditThresholdForAutomaticRecredit {value!r}: a number >= 0"
     )

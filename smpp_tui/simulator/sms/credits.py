@@ -11,11 +11,11 @@ def transfer_amount(body: object) -> tuple[float, str]:
     if not isinstance(body, dict):
         raise errors.bad_request('Send {"credits": number, "smsAccountTarget": "sms-..."}')
     credits, target = body.get("credits"), body.get("smsAccountTarget")
-    if type(credits) not in (int, float):
+    if not isinstance(credits, int | float) or isinstance(credits, bool):
         raise errors.bad_request(f"Invalid credits {credits!r}: a number of at least 1")
     if not isinstance(target, str) or not target:
         raise errors.bad_request("smsAccountTarget is required: the name of another SMS account")
-    return float(credits), target  # type: ignore[arg-type]
+    return float(credits), target
 
 
 def transfer(source: SmsAccount, target: SmsAccount | None, credits: float) -> None:

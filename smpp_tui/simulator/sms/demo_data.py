@@ -13,6 +13,7 @@ import functools
 import itertools
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 from smpp_tui.simulator.sms.account import SmsAccount
 from smpp_tui.simulator.sms.generate import TrafficPlan, make_traffic
@@ -42,8 +43,8 @@ class Plan:
     senders: tuple[Sender, ...] = field(default=())
 
 
-def _sender(name: str, kind: str, status: str, **extra: object) -> Sender:
-    return Sender(name, kind, status, **extra)  # type: ignore[arg-type]
+def _sender(name: str, kind: str, status: str, **extra: Any) -> Sender:
+    return Sender(name, kind, status, **extra)
 
 
 def _main_senders(nic: str, anchor: float) -> tuple[Sender, ...]:

@@ -40,6 +40,9 @@ class History:
         for record in records:
             self.add(record)
 
+    def __getitem__(self, record_id: int) -> Any:
+        return self._records[record_id]
+
     def get(self, record_id: int) -> Any | None:
         return self._records.get(record_id)
 

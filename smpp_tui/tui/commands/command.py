@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True)
@@ -40,5 +40,6 @@ class Command:
         )
 
 
-def bindings(*commands: Command) -> list[Binding]:
+def bindings(*commands: Command) -> list[BindingType]:
+    """A class's `BINDINGS` (typed as Textual declares them)."""
     return [command.binding for command in commands]

@@ -8,14 +8,14 @@ from textual.app import ComposeResult
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from smpp_tui.api.models import Account
-from smpp_tui.store import ResourceKey, Snapshot, Watch
+from smpp_tui.store import Entry, ResourceKey, Snapshot, Watch
 from smpp_tui.store.resources import ACCOUNTS, ME, ips_key, service_key, settings_key
 from smpp_tui.tui import words
 from smpp_tui.tui.commands import Command, bindings
 from smpp_tui.tui.commands.account import ACCOUNT, TABS
 from smpp_tui.tui.screens.account_actions import AccountActions
 from smpp_tui.tui.widgets.ips import IpsPane
-from smpp_tui.tui.widgets.overview import OverviewPane, overview_fields
+from smpp_tui.tui.widgets.overview import Field, OverviewPane, overview_fields
 from smpp_tui.tui.widgets.status_line import StatusLine
 
 COMING = "Coming in a next version of smpp-tui."
@@ -115,7 +115,7 @@ class AccountScreen(AccountActions):
         fields = overview_fields(entry.value, service, me) if entry.loaded else []
         pane.show(fields, self._overview_note(entry, fields))
 
-    def _overview_note(self, entry, fields) -> Text:
+    def _overview_note(self, entry: Entry, fields: list[Field]) -> Text:
         if entry.error is not None and not entry.loaded:
             return Text(str(entry.error), style="bold red")
         if not fields:

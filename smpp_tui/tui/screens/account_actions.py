@@ -5,6 +5,7 @@ confirmation; every outcome is said in words, API text as text."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual.notifications import SeverityLevel
 
 from smpp_tui.api.errors import ApiError
 from smpp_tui.api.models import ALLOWED_IPS_LIMIT
@@ -24,7 +25,7 @@ FAILURES = (ApiError, ActionInProgress)
 class AccountActions(StoreScreen):
     account: str
 
-    def _say(self, message: str, severity: str = "information") -> None:
+    def _say(self, message: str, severity: SeverityLevel = "information") -> None:
         self.smpp_app.notify(message, severity=severity, markup=False)
 
     # copying

@@ -25,6 +25,7 @@ class SmppScreen(Screen[None]):
 
     @property
     def smpp_app(self) -> SmppApp:
+        # Textual types `app` as App[object]; these screens only ever run in an SmppApp.
         return self.app  # type: ignore[return-value]
 
     @property

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -48,7 +49,7 @@ class Form(VerticalScroll, can_focus=False):
     """Scrolls on small terminals; tab goes from field to field, not to the form itself."""
 
 
-def _field(label: str, name: str, **options) -> ComposeResult:
+def _field(label: str, name: str, **options: Any) -> ComposeResult:
     yield Static(label, classes="label")
     yield Input(id=name, compact=True, **options)
 

@@ -135,12 +135,11 @@ class ProfilesScreen(StoreScreen):
             "Also revoke its consumer key on OVHcloud? It then stops working everywhere it is"
             " used. n keeps the key valid."
         )
-        self.smpp_app.push_screen(
-            ConfirmScreen("Revoke the key too?", body, "Revoke"),
-            lambda revoke: self.run_worker(
-                self._remove(profile, bool(revoke)), exit_on_error=False
-            ),
-        )
+
+        def remove(revoke: bool | None) -> None:
+            self.run_worker(self._remove(profile, bool(revoke)), exit_on_error=False)
+
+        self.smpp_app.push_screen(ConfirmScreen("Revoke the key too?", body, "Revoke"), remove)
 
     async def _remove(self, profile: Profile, revoke: bool) -> None:
         app = self.smpp_app

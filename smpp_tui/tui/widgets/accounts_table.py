@@ -3,6 +3,8 @@ their details are polled)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from smpp_tui.tui import commands
 from smpp_tui.tui.commands.accounts import OPEN
 from smpp_tui.tui.widgets.account_rows import COLUMNS
@@ -13,7 +15,7 @@ class AccountsTable(KeyedTable):
     # The table has enter before the screen: its own binding, named, shows in the footer.
     BINDINGS = commands.bindings(OPEN)
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(COLUMNS, **kwargs)
 
     @property

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 from rich.text import Text
 from textual.widgets import DataTable
@@ -22,10 +23,10 @@ class Row:
     cells: tuple[Text, ...]
 
 
-class KeyedTable(DataTable):
+class KeyedTable(DataTable[Text]):
     BINDINGS = commands.bindings(*TABLE)
 
-    def __init__(self, columns: Sequence[tuple[str, str]], **kwargs) -> None:
+    def __init__(self, columns: Sequence[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self._columns = tuple(columns)
         self._shown: dict[str, tuple[Text, ...]] = {}
@@ -41,7 +42,8 @@ class KeyedTable(DataTable):
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
     def row_keys(self) -> list[str]:
-        return [row.key.value for row in self.ordered_rows]
+        # Textual's row keys may be keyless (value None); every row here is added with one.
+        return cast("list[str]", [row.key.value for row in self.ordered_rows])
 
     def show_rows(self, rows: Sequence[Row]) -> None:
         """Make the table show `rows`, in this order, touching only what changed."""

@@ -6,12 +6,14 @@ minute), so an idle screen sends nothing to the terminal.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import Static
 
 
 class StatusLine(Static):
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__("", **kwargs)
         self._words = Text("")
 
