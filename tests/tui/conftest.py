@@ -1,5 +1,9 @@
 """Running the real app on the simulator: an in-process server on a free port, the real
-gateway over HTTP, and a clock the test moves (the poller's intervals and budget follow it)."""
+gateway over HTTP, and a clock the test moves (the poller's intervals and budget follow it).
+
+Also what the TUI tests share to drive the app and read what the user sees: every helper a
+test module needs is here, none is imported from another test module.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,27 @@ import time
 from collections.abc import Callable
 
 import pytest
+from textual import events
+from textual.message import Message
+from textual.notifications import Notify
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from smpp_tui.api import ApplicationKey, Gateway
 from smpp_tui.session import Session
 from smpp_tui.simulator import Simulator, build_demo_world
 from smpp_tui.store import Backoff
+from smpp_tui.store.resources import ACCOUNTS, settings_key
 from smpp_tui.tui.app import SmppApp
+from smpp_tui.tui.screens.account import AccountScreen
+from smpp_tui.tui.widgets.accounts_table import AccountsTable
+from smpp_tui.tui.widgets.ips import IpsPane
+from smpp_tui.tui.widgets.overview import OverviewPane
+from smpp_tui.tui.widgets.status_line import StatusLine
+
+SIZE = (120, 40)
+WORKING = "smpp-dc12345-1"  # SUCCESS: a working SMPP account
+WAITING = "smpp-dc12345-2"  # WAITING_IP: no IP allowed yet
 
 
 class Clock:
@@ -82,9 +101,34 @@ def make_app(sim: Simulator, keys, clock: Clock) -> Callable[..., SmppApp]:
         session = Session(gateway, "demo", clock=clock, backoff=Backoff(5, 300), alarm=clock.alarm)
         for name, value in options.items():
             setattr(session, name, value)
-        return SmppApp(session)
+        app = SmppApp(session)
+        app.animation_level = "none"  # a key press waits for animations to end
+        return app
 
     return make
+
+
+class Notices:
+    """What the app told the user in notifications: pass it as `run_test(message_hook=...)`."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.said.append(message.notification.message)
+
+    @property
+    def last(self) -> str:
+        return self.said[-1] if self.said else ""
+
+    def saying(self, words: str) -> list[str]:
+        return [notice for notice in self.said if words in notice]
+
+
+@pytest.fixture
+def notices() -> Notices:
+    return Notices()
 
 
 async def wait_for(
@@ -96,3 +140,76 @@ async def wait_for(
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what() if callable(what) else what}")
         await pilot.pause(0.02)
+
+
+async def fill(pilot: Pilot, text: str, field: str | None = None) -> None:
+    """Put `text` in a field (the focused one, or `#field`) as a paste does, replacing what is
+    there: tests do not type key by key (one test per form checks typing itself)."""
+    target = pilot.app.screen.query_one(f"#{field}", Input) if field else pilot.app.focused
+    assert isinstance(target, Input), f"no field to fill: {target!r}"
+    target.value = ""
+    target.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+# The accounts screen.
+
+
+def table(app: SmppApp) -> AccountsTable:
+    return app.screen.query_one(AccountsTable)
+
+
+def shown_names(app: SmppApp) -> list[str]:
+    return table(app).row_keys()
+
+
+def cell(app: SmppApp, name: str, column: str) -> str:
+    return table(app).get_cell(name, column).plain
+
+
+def status(app: SmppApp) -> str:
+    return app.screen.query_one(StatusLine).words
+
+
+def loaded(app: SmppApp) -> bool:
+    return app.store.snapshot[ACCOUNTS].loaded and table(app).row_count > 0
+
+
+async def all_smpp_details(app: SmppApp, pilot: Pilot) -> None:
+    def complete() -> bool:
+        cells = [cell(app, n, c) for n in shown_names(app) for c in ("ips", "smpp_status")]
+        return not any("…" in text for text in cells)
+
+    def errors() -> str:
+        found = {k: e.error for k, e in app.store.snapshot.entries.items() if e.error}
+        return f"every SMPP status and IP count (errors: {found})"
+
+    await wait_for(pilot, complete, errors)
+
+
+# An account's screen.
+
+
+async def open_account(app: SmppApp, pilot: Pilot, name: str) -> AccountScreen:
+    """From the accounts, as a user: down to the account, enter, and its settings shown."""
+    await wait_for(pilot, lambda: loaded(app), "the accounts")
+    while table(app).current_account != name:
+        await pilot.press("j")
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen), "the account")
+    await wait_for(pilot, lambda: app.store.snapshot[settings_key(name)].loaded, "settings")
+    assert isinstance(app.screen, AccountScreen)
+    return app.screen
+
+
+def field_values(screen: AccountScreen) -> dict[str, str]:
+    """What `c` copies, field by field, on the Overview."""
+    return {field.key: field.value for field in screen.query_one(OverviewPane).fields}
+
+
+def heading(screen: AccountScreen) -> str:
+    return str(screen.query_one("#ips-heading").content)
+
+
+def shown_ips(screen: AccountScreen) -> list[str]:
+    return screen.query_one(IpsPane).table.row_keys()

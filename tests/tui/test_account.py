@@ -3,58 +3,39 @@ password, manage the authorized IPs; checked on screen and in the simulator."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from rich.text import Text
-from textual import events
 
 from smpp_tui.simulator import Fault
-from smpp_tui.store.resources import ips_key, settings_key
+from smpp_tui.store.resources import ips_key
 from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.add_ips import AddIpsScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
-from smpp_tui.tui.widgets.ips import IpsPane
-from smpp_tui.tui.widgets.overview import OverviewPane
-from tests.tui.conftest import wait_for
-from tests.tui.test_accounts import SIZE, loaded, table
-
-WORKING, WAITING = "smpp-dc12345-1", "smpp-dc12345-2"
-
-
-async def open_account(app, pilot, name: str) -> AccountScreen:
-    await wait_for(pilot, lambda: loaded(app), "the accounts")
-    while table(app).current_account != name:
-        await pilot.press("j")
-    await pilot.press("enter")
-    await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen), "the account")
-    await wait_for(pilot, lambda: app.store.snapshot[settings_key(name)].loaded, "settings")
-    return app.screen
+from tests.tui.conftest import (
+    SIZE,
+    WAITING,
+    WORKING,
+    field_values,
+    fill,
+    heading,
+    loaded,
+    open_account,
+    shown_ips,
+    table,
+    wait_for,
+)
 
 
-def field_values(screen: AccountScreen) -> dict[str, str]:
-    pane = screen.query_one(OverviewPane)
-    return {key: field.value for key, field in pane._fields.items()}
-
-
-def heading(screen: AccountScreen) -> str:
-    return str(screen.query_one("#ips-heading").content)
-
-
-def messages(app) -> list[str]:
-    return [notification.message for notification in app._notifications]
-
-
-def shown_ips(screen: AccountScreen) -> list[str]:
-    return screen.query_one(IpsPane).table.row_keys()
-
-
-async def test_copy_the_system_id_then_the_tls_endpoint(make_app, sim):
+async def test_copy_the_system_id_then_the_tls_endpoint(make_app, sim, notices):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         screen = await open_account(app, pilot, WORKING)
         settings = sim.world.sms.accounts[WORKING].settings(sim.world.now())
         await pilot.press("c")
         assert app.clipboard == settings["systemID"]
-        assert "terminal clipboard" in messages(app)[-1]
+        assert "terminal clipboard" in notices.last
         await pilot.press("j", "y")
         assert app.clipboard == settings["endpoints"][0]["secured"]
         assert field_values(screen)["tls-1"] == app.clipboard
@@ -72,9 +53,9 @@ async def test_the_overview_says_what_a_user_needs(make_app, sim):
         assert "not encrypted" in str(screen.query_one("#overview-note").content)
 
 
-async def test_regenerate_the_password_once_despite_a_double_y(make_app, sim):
+async def test_regenerate_the_password_once_despite_a_double_y(make_app, sim, notices):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await open_account(app, pilot, WORKING)
         await wait_for(pilot, lambda: "email" in field_values(app.screen), "the e-mail")
         old_password = sim.world.sms.accounts[WORKING].password
@@ -85,12 +66,12 @@ async def test_regenerate_the_password_once_despite_a_double_y(make_app, sim):
         assert WORKING in body.plain
         assert app.screen.focused.id == "cancel", "focus starts on Cancel"
         await pilot.press("y", "y")
-        await wait_for(pilot, lambda: any("requested" in m for m in messages(app)), "the answer")
+        await wait_for(pilot, lambda: notices.saying("requested"), "the answer")
         mails = sim.world.sms.outbox.mails
         assert len(mails) == 1
         assert mails[0].to == "ops@example.com"
         assert sim.world.sms.accounts[WORKING].password != old_password
-        assert "/_sim/outbox" not in messages(app)[-1], "only the demo points to the outbox"
+        assert "/_sim/outbox" not in notices.last, "only the demo points to the outbox"
 
 
 async def test_cancel_sends_nothing(make_app, sim):
@@ -106,14 +87,14 @@ async def test_cancel_sends_nothing(make_app, sim):
         assert sim.world.sms.outbox.mails == []
 
 
-async def test_a_password_is_refused_up_front_unless_working(make_app, sim):
+async def test_a_password_is_refused_up_front_unless_working(make_app, sim, notices):
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await open_account(app, pilot, WAITING)
         await pilot.press("R")
         assert isinstance(app.screen, AccountScreen), "no confirmation to answer"
-        assert "only be generated when the account works" in messages(app)[-1]
-        assert "no IP yet" in messages(app)[-1]
+        assert "only be generated when the account works" in notices.last
+        assert "no IP yet" in notices.last
         assert sim.world.sms.outbox.mails == []
 
 
@@ -125,7 +106,7 @@ async def test_add_two_ips_at_once_remove_one_and_watch_it_settle(make_app, sim,
         await pilot.press("2", "a")
         assert isinstance(app.screen, AddIpsScreen)
         puts = _puts(sim)
-        await pilot.press(*"192.0.2.50, 192.0.2.51", "enter")
+        await pilot.press(*"192.0.2.50, 192.0.2.51", "enter")  # the one test typing addresses
         await wait_for(pilot, lambda: app.screen is screen, "the modal to close")
         assert sim.world.sms.accounts[WORKING].allowed_ips == [*before, "192.0.2.50", "192.0.2.51"]
         assert _puts(sim) == puts + 1, "both in one request"
@@ -156,7 +137,7 @@ async def test_a_slow_poll_never_hides_a_fresh_write(make_app, sim):
         seen = []
         app.store.subscribe(lambda change: seen.append(change.snapshot.value(key).ips))
         await pilot.press("a")
-        app.screen.query_one("#ips").value = "192.0.2.77"
+        await fill(pilot, "192.0.2.77")
         await pilot.press("enter")
         await wait_for(pilot, lambda: "192.0.2.77" in shown_ips(screen), "the new IP")
         await wait_for(pilot, lambda: key not in app.poller.in_flight, "the slow answer")
@@ -187,7 +168,7 @@ async def test_bad_ip_input_is_refused_and_kept(make_app, sim, typed, problem):
         await wait_for(pilot, lambda: app.store.snapshot[ips_key(WORKING)].loaded, "the IPs")
         before, puts = list(sim.world.sms.accounts[WORKING].allowed_ips), _puts(sim)
         await pilot.press("a")
-        await enter_text(pilot, typed)
+        await fill(pilot, typed)
         await pilot.press("enter")
         modal = app.screen
         assert isinstance(modal, AddIpsScreen)
@@ -204,7 +185,9 @@ async def test_an_ip_refused_by_ovhcloud_keeps_the_text(make_app, sim):
         await open_account(app, pilot, WORKING)
         await pilot.press("2")
         await wait_for(pilot, lambda: app.store.snapshot[ips_key(WORKING)].loaded, "the IPs")
-        await pilot.press("a", *"192.0.2.77", "enter")
+        await pilot.press("a")
+        await fill(pilot, "192.0.2.77")
+        await pilot.press("enter")
         modal = app.screen
         await wait_for(pilot, lambda: modal.problem != "", "the refusal")
         assert "OVHcloud" in modal.problem or "refused" in modal.problem
@@ -255,21 +238,12 @@ async def test_tabs_not_built_yet_say_so(make_app):
             assert "Coming" in Text.from_markup(str(coming)).plain
 
 
-async def enter_text(pilot, text: str) -> None:
-    """Type short text; paste long text, as a user would."""
-    if len(text) <= 16:
-        await pilot.press(*text)
-    else:
-        pilot.app.screen.focused.post_message(events.Paste(text))
-        await pilot.pause()
-
-
 async def test_a_pasted_list_one_address_a_line_arrives_whole(make_app, sim):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_account(app, pilot, WAITING)
         await pilot.press("2", "a")
-        await enter_text(pilot, "192.0.2.70\n192.0.2.71\n")
+        await fill(pilot, "192.0.2.70\n192.0.2.71\n")
         assert app.screen.query_one("#ips").value == "192.0.2.70, 192.0.2.71"
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen), "the modal to close")
@@ -281,15 +255,15 @@ def _puts(sim) -> int:
 
 
 async def test_writes_go_to_the_audit_log_without_secrets(make_app, sim, keys, tmp_path):
-    import json
-
     log = tmp_path / "log" / "audit.log"
     app = make_app(audit_path=log)
     async with app.run_test(size=SIZE) as pilot:
         await open_account(app, pilot, WORKING)
         await pilot.press("R", "y")
         await wait_for(pilot, lambda: log.exists(), "the audit entry")
-        await pilot.press("2", "a", *"192.0.2.99", "enter")
+        await pilot.press("2", "a")
+        await fill(pilot, "192.0.2.99")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: len(log.read_text().splitlines()) == 2, "the second entry")
     entries = [json.loads(line) for line in log.read_text().splitlines()]
     assert [(e["account"], e["action"], e["result"]) for e in entries] == [
@@ -329,7 +303,9 @@ async def test_escape_while_sending_does_not_lose_the_account_screen(make_app, s
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_account(app, pilot, WORKING)
-        await pilot.press("2", "a", *"192.0.2.98", "enter")
+        await pilot.press("2", "a")
+        await fill(pilot, "192.0.2.98")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen.query_one("#ips").disabled, "the sending")
         await pilot.press("escape")
         assert isinstance(app.screen, AddIpsScreen), "the answer decides, not escape"

@@ -4,17 +4,18 @@ mode; `?` lists the same commands."""
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
 from textual.command import CommandPalette
 from textual.widgets import OptionList, Static
 
 from smpp_tui.tui import commands
 from smpp_tui.tui.screens.account import AccountScreen
+from smpp_tui.tui.screens.accounts import AccountsScreen
 from smpp_tui.tui.screens.connect import ConnectScreen
 from smpp_tui.tui.screens.profiles import ProfilesScreen
-from tests.tui.conftest import wait_for
-from tests.tui.test_account import WORKING, open_account
-from tests.tui.test_accounts import SIZE, loaded
+from tests.tui.conftest import SIZE, WORKING, loaded, open_account, wait_for
 
 TABS = ("Overview tab", "IPs tab", "Senders tab", "Credits tab", "History tab")
 EVERYWHERE = {"Quit", "Keys", "Refresh", "Theme", "Screenshot"}
@@ -118,3 +119,17 @@ async def test_the_keys_help_lists_what_the_palette_offers(make_app):
         for command in commands.BY_ID.values():
             if (command.title or command.label) in titles:
                 assert command.id in listed
+
+
+async def test_the_help_lists_keys_with_their_ids(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await pilot.press("question_mark")
+        console = Console(width=100, record=True)
+        console.print(app.screen.query_one("#keys", Static).content)
+        text = console.export_text()
+        assert re.search(r"/\s+Show only the accounts whose .*\s+accounts\.filter", text)
+        assert "app.refresh" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, AccountsScreen)

@@ -3,6 +3,7 @@ profile, removing one with its key, the theme kept, keys remapped."""
 
 from __future__ import annotations
 
+import re
 import stat
 
 import pytest
@@ -16,8 +17,7 @@ from smpp_tui.tui.app import SmppApp
 from smpp_tui.tui.screens.accounts import AccountsScreen
 from smpp_tui.tui.screens.connect import ConnectScreen
 from smpp_tui.tui.screens.profiles import ProfilesScreen
-from tests.tui.conftest import wait_for
-from tests.tui.test_accounts import SIZE, loaded, shown_names
+from tests.tui.conftest import SIZE, fill, loaded, shown_names, wait_for
 
 
 @pytest.fixture
@@ -40,29 +40,33 @@ def demo_profile(sim, keys, name: str) -> Profile:
     )
 
 
-def app_on(path, profile_name: str, **session_options) -> SmppApp:
+def app_on(path, profile_name: str) -> SmppApp:
     config = load_config(path)
-    session = profile_session(config.profiles[profile_name], config, path)
-    for name, value in session_options.items():
-        setattr(session, name, value)
-    return SmppApp(session)
+    app = SmppApp(profile_session(config.profiles[profile_name], config, path))
+    app.animation_level = "none"
+    return app
 
 
-async def type_into(pilot, text: str) -> None:
-    await pilot.press("ctrl+u", *text)
+def connecting(path) -> SmppApp:
+    """The app with no profile yet: it opens on the connect flow, to save in `path`."""
+    app = SmppApp(None, config=Config(), config_path=path)
+    app.animation_level = "none"
+    return app
 
 
 def validation_url(app) -> str | None:
-    request = getattr(app.screen, "_request", None)
-    return request.validation_url if request else None
+    """The address the connect flow shows once OVHcloud gave it."""
+    found = re.search(r"https?://\S+/auth/\S+", str(app.screen.query_one("#validation").content))
+    return found.group() if found else None
 
 
 async def test_the_connect_flow_ends_on_a_saved_working_profile(sim, path, fast_checks, keys):
-    app = SmppApp(None, config=Config(), config_path=path)
+    app = connecting(path)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ConnectScreen)
-        await type_into(pilot, sim.endpoint)
-        await pilot.press("tab", *keys.application_key, "tab", *keys.application_secret)
+        await fill(pilot, sim.endpoint, "endpoint")
+        await fill(pilot, keys.application_key, "application-key")
+        await fill(pilot, keys.application_secret, "secret")
         await pilot.press("enter")
         await wait_for(pilot, lambda: validation_url(app), "the validation URL")
         url = validation_url(app)
@@ -83,14 +87,13 @@ async def test_the_connect_flow_ends_on_a_saved_working_profile(sim, path, fast_
 
 
 async def test_the_connect_flow_says_what_is_wrong_and_keeps_the_form(sim, path):
-    app = SmppApp(None, config=Config(), config_path=path)
+    app = connecting(path)
     async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, "ovh-xx")
-        await pilot.press("tab", *"key", "tab", *"secret", "enter")
+        # The one test that types in the form: tab moves from field to field.
+        await pilot.press("ctrl+u", *"ovh-xx", "tab", *"key", "tab", *"secret", "enter")
         problem = lambda: str(app.screen.query_one("#connect-problem").content)  # noqa: E731
         assert "the region is one of ovh-eu, ovh-ca, ovh-us" in problem()
-        await pilot.press("shift+tab", "shift+tab")
-        await type_into(pilot, sim.endpoint)
+        await fill(pilot, sim.endpoint, "endpoint")
         await pilot.press("enter")
         await wait_for(pilot, lambda: "refused" in problem(), "OVHcloud's refusal")
         assert "application key" in problem()
@@ -162,15 +165,15 @@ async def test_a_remapped_key_works(sim, keys, path):
         await wait_for(pilot, lambda: len(sim.exchanges) > before, "a refresh")
 
 
-async def test_unknown_settings_are_reported_not_ignored(sim, keys, path):
+async def test_unknown_settings_are_reported_not_ignored(sim, keys, path, notices):
     edit_config(path, lambda c: with_profile(c, demo_profile(sim, keys, "ops")))
     path.write_text(
         path.read_text() + '\n[ui]\ntheme = "no-such-theme"\n[keys]\n"app.nothing" = "f6"\n'
     )
     app = app_on(path, "ops")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await pilot.pause(0.1)
-        said = " ".join(n.message for n in app._notifications)
+        said = " ".join(notices.said)
         assert "'no-such-theme' is not a theme" in said
         assert "[keys] names no binding app.nothing" in said
 

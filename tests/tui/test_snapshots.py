@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smpp_tui.tui.screens.help import HelpScreen
-from tests.tui.conftest import wait_for
-from tests.tui.test_accounts import all_smpp_details, loaded
+from tests.tui.conftest import all_smpp_details, field_values, loaded, open_account, wait_for
 
 
 async def settled(pilot) -> None:
@@ -39,8 +38,6 @@ def test_keys_help(snap_compare, make_app):
 
 
 async def on_account(pilot, name: str = "smpp-dc12345-1", *keys: str) -> None:
-    from tests.tui.test_account import field_values, open_account
-
     await settled(pilot)
     await open_account(pilot.app, pilot, name)
     await wait_for(pilot, lambda: "email" in field_values(pilot.app.screen), "the overview")

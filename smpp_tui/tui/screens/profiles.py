@@ -18,9 +18,14 @@ from smpp_tui.tui.commands import bindings
 from smpp_tui.tui.commands.profiles import PROFILES, USE
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
-from smpp_tui.tui.widgets.keyed_table import KeyedTable, Row
+from smpp_tui.tui.widgets.keyed_table import Column, KeyedTable, Row
 
-COLUMNS = (("name", "Profile"), ("endpoint", "Endpoint"), ("keys", "Keys"), ("mode", "Mode"))
+COLUMNS = (
+    Column("name", "Profile"),
+    Column("endpoint", "Endpoint"),
+    Column("keys", "Keys"),
+    Column("mode", "Mode"),
+)
 
 
 def profile_row(profile: Profile, current: bool) -> Row:

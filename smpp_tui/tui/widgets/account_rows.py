@@ -8,16 +8,16 @@ from smpp_tui.api.models import Account
 from smpp_tui.store.resources import ACCOUNTS, ips_key, settings_key
 from smpp_tui.store.snapshot import Snapshot
 from smpp_tui.tui import words
-from smpp_tui.tui.widgets.keyed_table import Row
+from smpp_tui.tui.widgets.keyed_table import Column, Row
 
 COLUMNS = (
-    ("name", "Account"),
-    ("description", "Description"),
-    ("smpp", "SMPP"),
-    ("status", "Status"),
-    ("smpp_status", "SMPP status"),
-    ("credits", "Credits"),
-    ("ips", "IPs"),
+    Column("name", "Account"),
+    Column("description", "Description"),
+    Column("smpp", "SMPP", 4),
+    Column("status", "Status", 7),  # enable, disable
+    Column("smpp_status", "SMPP status", 14),  # the longest: "● applying IPs"
+    Column("credits", "Credits"),
+    Column("ips", "IPs", 5),  # 10/10
 )
 
 

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from smpp_tui.api.models import AllowedIps, SmppSettings
 from smpp_tui.tui import words
-from smpp_tui.tui.widgets.keyed_table import KeyedTable, Row
+from smpp_tui.tui.widgets.keyed_table import Column, KeyedTable, Row
 
 
 def ips_heading(ips: AllowedIps | None, settings: SmppSettings | None) -> Text:
@@ -30,7 +30,7 @@ def ips_heading(ips: AllowedIps | None, settings: SmppSettings | None) -> Text:
 class IpsPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="ips-heading")
-        yield KeyedTable((("ip", "Address"),), id="ips-table")
+        yield KeyedTable((Column("ip", "Address"),), id="ips-table")
 
     @property
     def table(self) -> KeyedTable:

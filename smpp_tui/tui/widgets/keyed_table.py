@@ -8,13 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from rich.text import Text
 from textual.widgets import DataTable
 
 from smpp_tui.tui import commands
 from smpp_tui.tui.commands.app import TABLE
+
+
+class Column(NamedTuple):
+    key: str
+    label: str
+    # Fixed, for values of a known size: the column never moves as they arrive (and Textual
+    # then never has to re-measure it, which it sometimes gets wrong while rows change).
+    width: int | None = None
 
 
 @dataclass(frozen=True)
@@ -26,14 +34,14 @@ class Row:
 class KeyedTable(DataTable[Text]):
     BINDINGS = commands.bindings(*TABLE)
 
-    def __init__(self, columns: Sequence[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, columns: Sequence[Column], **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self._columns = tuple(columns)
         self._shown: dict[str, tuple[Text, ...]] = {}
 
     def on_mount(self) -> None:
-        for key, label in self._columns:
-            self.add_column(label, key=key)
+        for column in self._columns:
+            self.add_column(column.label, key=column.key, width=column.width)
 
     @property
     def current_key(self) -> str | None:
@@ -68,7 +76,7 @@ class KeyedTable(DataTable[Text]):
         if old is None:
             self.add_row(*row.cells, key=row.key)
         else:
-            for (column, _), before, after in zip(self._columns, old, row.cells, strict=True):
+            for column, before, after in zip(self._columns, old, row.cells, strict=True):
                 if before != after:
-                    self.update_cell(row.key, column, after, update_width=True)
+                    self.update_cell(row.key, column.key, after, update_width=not column.width)
         self._shown[row.key] = row.cells

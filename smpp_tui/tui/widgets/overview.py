@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from smpp_tui.api.models import Me, ServiceInfo, SmppSettings
 from smpp_tui.tui import words
-from smpp_tui.tui.widgets.keyed_table import KeyedTable, Row
+from smpp_tui.tui.widgets.keyed_table import Column, KeyedTable, Row
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,12 @@ def overview_fields(
 class OverviewPane(Vertical):
     """The fields, a note on the plaintext endpoint, and why nothing shows when it cannot."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._fields: dict[str, Field] = {}
+
     def compose(self) -> ComposeResult:
-        yield KeyedTable((("field", "Field"), ("value", "Value")), id="fields")
+        yield KeyedTable((Column("field", "Field"), Column("value", "Value")), id="fields")
         yield Static("", id="overview-note")
 
     @property
@@ -83,6 +87,11 @@ class OverviewPane(Vertical):
         self.query_one("#overview-note", Static).update(note)
 
     @property
+    def fields(self) -> list[Field]:
+        """The fields shown, in order."""
+        return list(self._fields.values())
+
+    @property
     def current_field(self) -> Field | None:
         key = self.table.current_key
-        return None if key is None else getattr(self, "_fields", {}).get(key)
+        return None if key is None else self._fields.get(key)
