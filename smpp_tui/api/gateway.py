@@ -1,7 +1,7 @@
 """The gateway: every read and write the app makes on OVHcloud, typed.
 
-Methods block; the store calls them off the event loop (`in_background` runs one on a daemon
-thread). Writes raise `ReadOnlyRefused` in read-only mode before anything is sent. Every
+Methods block; the app runs them off its event loop (on daemon threads, see `fanout`).
+Writes raise `ReadOnlyRefused` in read-only mode before anything is sent. Every
 failure is one of `smpp_tui.api.errors`.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Concatenate, ParamSpec, TypeAlias, TypeVar
@@ -18,7 +17,6 @@ from smpp_tui.api import checks
 from smpp_tui.api.calls import calls
 from smpp_tui.api.connection import DEFAULT_TIMEOUT, Credentials
 from smpp_tui.api.errors import InvalidInput, ReadOnlyRefused
-from smpp_tui.api.fanout import in_background
 from smpp_tui.api.lists import Lister
 from smpp_tui.api.models import (
     Account,
@@ -106,10 +104,6 @@ class Gateway:
         """A gateway on `ovh-eu`, `ovh-ca`, `ovh-us` or an API URL; nothing is sent yet."""
         connection = Connection(endpoint, credentials, timeout)
         return cls(connection, read_only=read_only, expanded_lists=expanded_lists)
-
-    def in_background(self, method: Callable[..., R], *args: Any) -> Future[R]:
-        """Run `method(*args)` on a daemon thread: quitting never waits for it."""
-        return in_background(method, *args)
 
     def _get(self, template: str, *pieces: object, **query: Any) -> Any:
         return self.connection.request("GET", route(template, *pieces), query=query).body

@@ -48,7 +48,7 @@ SCENARIO = {
     "current_credential": lambda g, v: g.current_credential(),
     "logout": lambda g, v: g.logout(),  # last: it expires the key
 }
-HELPERS = {"connect", "in_background"}  # public methods that call nothing
+HELPERS = {"connect"}  # public methods that call nothing
 
 
 def key_with(sim, customers, rules) -> ApplicationKey:

@@ -51,6 +51,7 @@ def test_quitting_does_not_wait_for_a_call_in_flight(tmp_path):
 import threading
 from smpp_tui.simulator import Simulator, build_demo_world, Fault
 from smpp_tui.api import Gateway, ApplicationKey
+from smpp_tui.api.fanout import in_background
 world, customers = build_demo_world()
 keys = customers[0].keys
 sim = Simulator(world).start()
@@ -58,7 +59,7 @@ sim.inject(Fault("latency", 30, path="/me"))
 gateway = Gateway.connect(
     sim.endpoint, ApplicationKey(keys.application_key, keys.application_secret,
     keys.consumer_key), timeout=(2, 60))
-future = gateway.in_background(gateway.me)
+future = in_background(gateway.me)
 print("quitting", flush=True)
 """
     started = time.monotonic()

@@ -371,3 +371,19 @@ def test_a_first_load_is_never_held_behind_one_waiting_for_the_budget(poller, wo
     poller.show([Watch(("old",), old, interval=30), Watch(("new",), new, interval=30)])
     assert workers.run_all() == 1
     assert (old.calls, new.calls) == (1, 1)
+
+
+def test_a_poll_started_before_a_write_lands_in_nothing(poller, workers, store, clock):
+    answers = iter([["old list"], ["fresh list"]])
+
+    def fetch() -> list[str]:
+        if store.snapshot.value(("ips",)) is None:  # the first request is out...
+            store.succeeded(("ips",), ["written list"], clock.now)  # ...when a write lands
+        return next(answers)
+
+    poller.show([Watch(("ips",), fetch, interval=30)])
+    workers.run_all()
+    assert store.snapshot.value(("ips",)) == ["written list"]
+    poller.refresh()
+    workers.run_all()
+    assert store.snapshot.value(("ips",)) == ["fresh list"], "a poll started after it counts"

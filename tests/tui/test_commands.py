@@ -5,7 +5,9 @@ mode; `?` lists the same commands."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import platformdirs
 from rich.console import Console
 from textual.command import CommandPalette
 from textual.widgets import OptionList, Static
@@ -13,6 +15,7 @@ from textual.widgets import OptionList, Static
 from smpp_tui.tui import commands
 from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.accounts import AccountsScreen
+from smpp_tui.tui.screens.confirm import ConfirmScreen
 from smpp_tui.tui.screens.connect import ConnectScreen
 from smpp_tui.tui.screens.profiles import ProfilesScreen
 from tests.tui.conftest import SIZE, WORKING, loaded, open_account, wait_for
@@ -36,8 +39,10 @@ async def offered(pilot) -> set[str]:
     options = app.screen.query_one(OptionList)
     prompts = [options.get_option_at_index(i).prompt for i in range(options.option_count)]
     await pilot.press("escape")
-    titles = [Console(width=200).render_str(str(prompt)).plain for prompt in prompts]
-    return {title.splitlines()[0].rsplit("  ", 1)[0].strip() for title in titles}
+    lines = [Console(width=200).render_str(str(prompt)).plain for prompt in prompts]
+    titles = [line.splitlines()[0].rsplit("  ", 1)[0].strip() for line in lines]
+    assert len(titles) == len(set(titles)), f"offered twice: {titles}"
+    return set(titles)
 
 
 def keys_offer(screen) -> set[str]:
@@ -92,6 +97,17 @@ async def test_the_palette_offers_what_the_keys_offer_on_every_screen_and_tab(ma
         assert "Copy the validation URL" not in titles, "no key waits for validation yet"
 
 
+async def test_a_dialog_offers_its_own_keys_and_no_palette_over_it(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_account(app, pilot, WORKING)
+        await pilot.press("R")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert keys_offer(app.screen) == {"Confirm", "Cancel"}
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, ConfirmScreen), "it answers first"
+
+
 async def test_read_only_mode_offers_no_write_anywhere(make_app, sim):
     app = make_app(read_only=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -133,3 +149,14 @@ async def test_the_help_lists_keys_with_their_ids(make_app):
         assert "app.refresh" in text
         await pilot.press("escape")
         assert isinstance(app.screen, AccountsScreen)
+
+
+async def test_a_screenshot_goes_where_the_user_finds_it(make_app, notices):
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: notices.saying("Screenshot saved to"), "the notice")
+    path = Path(notices.last.removeprefix("Screenshot saved to ").strip())
+    assert path.parent == platformdirs.user_documents_path() / "smpp-tui"
+    assert path.read_text("utf-8").startswith("<svg")
