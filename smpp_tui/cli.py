@@ -94,7 +94,9 @@ def run_app(args: argparse.Namespace) -> int:
         "consumer_key": args.consumer_key,
     }
     try:
+        config = load_config(path)
         session = open_session(
+            config,
             path,
             demo=args.demo,
             api_url=args.api_url,
@@ -109,9 +111,8 @@ def run_app(args: argparse.Namespace) -> int:
         return without_credentials(path)
     from smpp_tui.tui.app import SmppApp
 
-    config = session.config if session is not None else load_config(path)
     # No session: the app opens on the connect flow, which saves a profile and goes on.
-    SmppApp(session, config=config, config_path=path).run()
+    SmppApp(session, config=config, config_path=path, read_only=args.read_only).run()
     return 0
 
 

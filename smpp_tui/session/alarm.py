@@ -1,8 +1,9 @@
-"""One alarm clock per session: rings (calls `ring`) once the delay last set has passed.
+"""An alarm clock: rings (calls `ring`) once the delay last set has passed.
 
-The poller sets it for its next look at what is due; a single daemon thread sleeps until then,
-so an idle app is not woken to find nothing to do, and quitting never waits for it. A failure
-in `ring` is reported, never fatal: the alarm goes on.
+The poller sets one for its next look at what is due, the app another for the next time the
+status line's age changes words; each sleeps on a daemon thread until then, so an idle app is
+not woken to find nothing to do, and quitting never waits for it. A failure in `ring` is
+reported, never fatal: the alarm rings again a minute later unless it is set meanwhile.
 """
 
 from __future__ import annotations
@@ -32,8 +33,10 @@ class DaemonAlarm:
         ring: Ring,
         on_error: OnError,
         clock: Callable[[], float] = time.monotonic,
+        after_a_failure: float = 60.0,  # seconds: a ring that failed is tried again
     ) -> None:
         self._ring, self._on_error, self._clock = ring, on_error, clock
+        self._after_a_failure = after_a_failure
         self._deadline: float | None = None
         self._closed = False
         self._changed = threading.Condition()
@@ -56,6 +59,12 @@ class DaemonAlarm:
                 self._ring()
             except Exception as error:  # a bug: said, and the alarm goes on
                 self._on_error(error)
+                self._again_if_unset(self._after_a_failure)
+
+    def _again_if_unset(self, delay: float) -> None:
+        with self._changed:
+            if self._deadline is None and not self._closed:
+                self._deadline = self._clock() + delay
 
     def _wait(self) -> bool:
         """Sleep until the deadline (moved as it is set again); False once closed."""

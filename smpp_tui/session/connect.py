@@ -31,8 +31,11 @@ __all__ = [
 ]
 
 
-def save_and_open(request: CredentialRequest, name: str, config_path: Path) -> Session:
-    """Save the validated key as the default profile `name`, and open a session on it."""
+def save_and_open(
+    request: CredentialRequest, name: str, config_path: Path, *, read_only: bool = False
+) -> Session:
+    """Save the validated key as the default profile `name`, and open a session on it
+    (`read_only`: the command line's `--read-only`, kept)."""
     profile = Profile(
         name,
         endpoint=request.endpoint,
@@ -41,4 +44,4 @@ def save_and_open(request: CredentialRequest, name: str, config_path: Path) -> S
         consumer_key=request.consumer_key,
     )
     config = edit_config(config_path, lambda c: with_profile(c, profile, default=True))
-    return profile_session(profile, config, config_path)
+    return profile_session(profile, config, config_path, read_only=read_only)

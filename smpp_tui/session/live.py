@@ -28,6 +28,7 @@ class Live:
         """`on_change` hears of every change of the store, `on_error` of a bug in a background
         job; both are called from other threads."""
         self.session = session
+        self._on_error = on_error
         self.store = Store()
         self.budget = RequestBudget(session.requests_per_minute, session.clock)
         session.gateway.connection.on_request = self.budget.record
@@ -54,4 +55,5 @@ class Live:
         self._unsubscribe()
         self.poller.show([])
         self.alarm.close()
-        self.session.close()
+        # Stopping the demo's simulator waits for its server thread: not on the caller's time.
+        threads.launch(self.session.close, self._on_error)

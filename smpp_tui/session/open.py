@@ -1,7 +1,7 @@
 """Opening a session: on a profile, on the demo (an in-process simulator), or on an API URL.
 
-Everything that can fail does so here, before any UI: `ApiError` or `ConfigError`, each with
-a message that says what to do.
+Whatever can fail does so when the session opens, before the app shows it: `ApiError` or
+`ConfigError`, each with a message that says what to do.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from smpp_tui.api import ApplicationKey, Gateway, OAuth2Client
 from smpp_tui.api.connection import Credentials
 from smpp_tui.api.errors import ApiError
-from smpp_tui.config import Config, Profile, load_config
+from smpp_tui.config import Config, Profile
 from smpp_tui.config.resolve import choose_profile, resolve
 from smpp_tui.session.audit import default_audit_path
 from smpp_tui.session.session import Session
@@ -103,6 +103,7 @@ def url_session(url: str, keys: dict[str, str | None], *, read_only: bool = Fals
 
 
 def open_session(
+    config: Config,
     config_file: Path,
     *,
     demo: bool = False,
@@ -111,14 +112,15 @@ def open_session(
     profile: str | None = None,
     read_only: bool = False,
 ) -> Session | None:
-    """The session a command line asks for; None when there are no credentials yet."""
-    config = load_config(config_file)
+    """The session a command line asks for, with the settings read from `config_file`; None
+    when there are no credentials yet."""
     if demo or api_url:
         if demo:
             session = demo_session(read_only=read_only)
         else:
             session = url_session(str(api_url), keys or {}, read_only=read_only)
-        return replace(session, config=config, config_path=config_file)
+        intervals = Intervals(default=config.ui.refresh_interval)
+        return replace(session, config=config, config_path=config_file, intervals=intervals)
     chosen = choose_profile(config, profile)
     if chosen is None:
         return None

@@ -26,7 +26,8 @@ class Session:
     intervals: Intervals = field(default_factory=Intervals)
     backoff: Backoff = field(default_factory=Backoff)
     requests_per_minute: int = 30
-    # Wakes the poller when something is due: a daemon thread, or the tests' clock.
+    # What wakes the app at a time to come (the poller's next look, the status line's next
+    # age): daemon threads on the real clock, or the tests' clock.
     alarm: Callable[[Ring, OnError], Alarm] = DaemonAlarm
     on_close: Callable[[], None] | None = None  # stops the demo's simulator
     outbox_url: str | None = None  # the demo's simulated e-mails (new SMPP passwords)

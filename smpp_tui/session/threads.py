@@ -1,15 +1,17 @@
-"""Blocking work (a request, an action, a config write) off the app's event loop, on daemon
+"""Blocking work (a request, an action, a file written) off the app's event loop, on daemon
 threads: quitting never waits for a request in flight, as a Textual thread worker would until
 its timeout."""
 
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from smpp_tui.api.fanout import in_background
 
+P = ParamSpec("P")
 T = TypeVar("T")
 
 
@@ -26,6 +28,7 @@ def launch(job: Callable[[], Any], on_error: Callable[[Exception], None]) -> Non
     in_background(run, name="smpp-tui-poll")
 
 
-async def call(function: Callable[..., T], *args: Any) -> T:
-    """`function(*args)` on a daemon thread, awaited: its result, or its exception raised."""
-    return await asyncio.wrap_future(in_background(function, *args, name="smpp-tui-call"))
+async def call(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """`function(...)` on a daemon thread, awaited: its result, or its exception raised."""
+    job = functools.partial(function, *args, **kwargs)
+    return await asyncio.wrap_future(in_background(job, name="smpp-tui-call"))

@@ -1,4 +1,6 @@
-"""Writes, as store actions: call the gateway, then refresh what they changed.
+"""Writes, as store actions: check what the user typed, call the gateway, record in the store
+what the write returned, mark what else it changed as out of date and refresh it, and append
+every write sent to the audit log.
 
 Blocking (the app runs them off its event loop). An action already under way for the same
 thing is refused rather than sent twice: a double key press never regenerates two passwords.
@@ -74,9 +76,9 @@ class Actions:
             self._audit.record(account, action, error)
 
     def regenerate_password(self, account: str) -> None:
+        """OVHcloud e-mails the new password; nothing the app shows changes."""
         with self._once("regenerate the SMPP password", account):
             self._gateway.regenerate_password(account)
-        self._poller.refresh([settings_key(account)])
 
     def allow_ips(self, account: str, typed: str) -> list[str]:
         """Allow the addresses typed (commas, spaces or new lines between them), once checked
@@ -98,8 +100,8 @@ class Actions:
     def _ips_changed(self, account: str, allowed: AllowedIps) -> AllowedIps:
         # The answer is the new list; the status moves on (UPDATING_IP): what was asked of it
         # before is out of date, and it is followed from now on.
-        self._store.succeeded(ips_key(account), allowed, self._clock())
-        self._store.wrote([settings_key(account)])
+        self._store.wrote(ips_key(account), allowed, self._clock())
+        self._store.outdated([settings_key(account)])
         self._poller.refresh([settings_key(account)])
         return allowed
 

@@ -173,14 +173,17 @@ class Poller:
 
     def _run(self, watch: Watch) -> None:
         started = self._store.ticket()  # an answer older than a write lands in nothing
+        error: Exception | None = None
         try:
             value = watch.fetch()
-        except Exception as error:  # any failure is data for the store, never a crash
-            self._store.failed(watch.key, error, started)
-            self._ended(watch.key, error)
+        except Exception as failure:  # any failure is data for the store, never a crash
+            error = failure
+            self._store.failed(watch.key, failure, started)
         else:
-            self._store.succeeded(watch.key, value, self._clock(), started)
-            self._ended(watch.key, None)
+            self._store.fetched(watch.key, value, self._clock(), started)
+        finally:
+            # Even if telling the store raised (a bug, reported): the resource polls again.
+            self._ended(watch.key, error)
         self.tick()
 
     def _ended(self, key: ResourceKey, error: Exception | None) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from smpp_tui.api import Gateway
 from smpp_tui.api.fanout import fan_out
 from smpp_tui.api.lists import PAGE_SIZE
-from smpp_tui.api.models import Account
+from smpp_tui.api.models import Account, SmppSettings
 from smpp_tui.store.poller import Watch
 from smpp_tui.store.snapshot import ResourceKey
 
@@ -72,7 +72,9 @@ class Resources:
             kept[account.name] = account
         return tuple(sorted(kept.values(), key=lambda account: account.name))
 
-    def settings(self, account: str, settling: bool = False) -> Watch:
+    def settings(self, account: str, shown: SmppSettings | None = None) -> Watch:
+        """The SMPP settings, followed closely while the status `shown` is UPDATING_IP."""
+        settling = shown is not None and shown.status == "UPDATING_IP"
         interval = self.intervals.settling if settling else self.intervals.default
         return Watch(settings_key(account), lambda: self.gateway.smpp_settings(account), interval)
 

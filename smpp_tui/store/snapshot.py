@@ -42,13 +42,13 @@ class Entry:
         """Showing old data because the last refresh failed."""
         return self.loaded and self.error is not None
 
-    def succeeded(self, value: Any, now: float, version: int) -> Entry:
+    def with_value(self, value: Any, now: float, version: int) -> Entry:
         return Entry(value, now, None, version)
 
-    def failed(self, error: Exception, version: int) -> Entry:
+    def with_error(self, error: Exception, version: int) -> Entry:
         return replace(self, error=error, version=version)
 
-    def written(self, version: int) -> Entry:
+    def outdated(self, version: int) -> Entry:
         """The resource changed on OVHcloud: what was asked before now is out of date."""
         return replace(self, version=version)
 

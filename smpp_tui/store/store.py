@@ -1,15 +1,16 @@
 """The store: the one current `Snapshot`, replaced whole on every change.
 
-Writers (the poller's workers, the actions) call `succeeded`/`failed` from any thread;
-subscribers hear of a change only when something they could show changed: a new value, a
-different error, another health. A poll that brings back the same data updates its time
-silently, so an idle screen repaints nothing.
+Writers (the poller's fetches, the actions' writes) tell it from any thread; subscribers hear
+of a change only when something they could show changed: a new value, a different error,
+another health. A poll that brings back the same data updates its time silently, so an idle
+screen repaints nothing.
 
 Newer never loses to older. A fetch takes a `ticket` when it starts and hands it back with its
-answer; a write's result (or `wrote`, for a write that returns nothing) takes the next number
-when it lands. An answer whose ticket is below the entry's version started before the last
-write or before a fetch that already answered: it is dropped, so a slow poll can never hide a
-fresh write, and a write's result stands until a fetch that started after it answers.
+answer (`fetched`, `failed`); a write's result (`wrote`), or the mark that a write changed
+something it did not return (`outdated`), takes the next number when it lands. An answer whose
+ticket is below the entry's version started before the last write or before a fetch that
+already answered: it is dropped, so a slow poll can never hide a fresh write, and a write's
+result stands until a fetch that started after it answers.
 """
 
 from __future__ import annotations
@@ -66,43 +67,45 @@ class Store:
         with self._lock:
             return next(self._versions)
 
-    def succeeded(
-        self, key: ResourceKey, value: Any, now: float, started: int | None = None
-    ) -> bool:
-        """Record a value: a fetch's answer (`started`: its ticket), else a write's result.
-        True (and subscribers told) when what shows changed; an older answer is dropped."""
-        with self._lock:
-            old = self._snapshot[key]
-            version = self._version(started)
-            if version < old.version:
-                return False
-            shown_change = not old.loaded or old.value != value or old.error is not None
-            self._snapshot = self._snapshot.with_entry(key, old.succeeded(value, now, version))
-            change = Change(self._snapshot, frozenset([key])) if shown_change else None
-        return self._publish(change)
+    def fetched(self, key: ResourceKey, value: Any, now: float, started: int) -> bool:
+        """A fetch's answer (`started`: its ticket). True (and subscribers told) when what
+        shows changed; dropped when it started before the entry's last write or newer fetch."""
+        return self._record_value(key, value, now, started)
 
-    def failed(self, key: ResourceKey, error: Exception, started: int | None = None) -> bool:
-        """Keep the last good value, now marked stale by the error (unless it is older)."""
+    def wrote(self, key: ResourceKey, value: Any, now: float) -> bool:
+        """What a write returned: it stands until a fetch started after it answers."""
+        with self._lock:
+            version = next(self._versions)
+        return self._record_value(key, value, now, version)
+
+    def failed(self, key: ResourceKey, error: Exception, started: int) -> bool:
+        """A fetch failed: the last good value stays, marked stale (unless it is older)."""
         with self._lock:
             old = self._snapshot[key]
-            version = self._version(started)
-            if version < old.version:
+            if started < old.version:
                 return False
-            self._snapshot = self._snapshot.with_entry(key, old.failed(error, version))
+            self._snapshot = self._snapshot.with_entry(key, old.with_error(error, started))
             if same_error(old.error, error):
                 return False
             change = Change(self._snapshot, frozenset([key]))
         return self._publish(change)
 
-    def wrote(self, keys: Iterable[ResourceKey]) -> None:
+    def outdated(self, keys: Iterable[ResourceKey]) -> None:
         """A write changed these on OVHcloud: answers to fetches started before are dropped."""
         with self._lock:
             for key in keys:
-                entry = self._snapshot[key].written(next(self._versions))
+                entry = self._snapshot[key].outdated(next(self._versions))
                 self._snapshot = self._snapshot.with_entry(key, entry)
 
-    def _version(self, started: int | None) -> int:
-        return next(self._versions) if started is None else started
+    def _record_value(self, key: ResourceKey, value: Any, now: float, version: int) -> bool:
+        with self._lock:
+            old = self._snapshot[key]
+            if version < old.version:
+                return False
+            shown_change = not old.loaded or old.value != value or old.error is not None
+            self._snapshot = self._snapshot.with_entry(key, old.with_value(value, now, version))
+            change = Change(self._snapshot, frozenset([key])) if shown_change else None
+        return self._publish(change)
 
     def set_health(self, health: Health, error: Exception | None = None) -> bool:
         with self._lock:

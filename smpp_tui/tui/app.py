@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import ParamSpec, TypeVar
 
 import platformdirs
 from rich.text import Text
@@ -38,13 +38,15 @@ from smpp_tui.tui.screens.help import HelpScreen
 from smpp_tui.tui.screens.profiles import ProfilesScreen
 from smpp_tui.tui.settings import apply_settings
 
+P = ParamSpec("P")
 T = TypeVar("T")
 
 
 class StoreChanged(Message):
-    def __init__(self, change: Change) -> None:
+    def __init__(self, change: Change, session: Session) -> None:
         super().__init__()
         self.change = change
+        self.session = session  # whose store: a change of a session left since is not news
 
 
 class StatusAged(Message):
@@ -69,7 +71,7 @@ HEALTH_NOTICES: dict[Health, tuple[str, SeverityLevel]] = {
 }
 
 
-class SmppApp(TracebackWithoutLocals):
+class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys declared here
     TITLE = "smpp-tui"
     CSS_PATH = "app.tcss"
     BINDINGS = bindings(*APP)
@@ -81,12 +83,15 @@ class SmppApp(TracebackWithoutLocals):
         *,
         config: Config | None = None,
         config_path: Path | None = None,
+        read_only: bool = False,
     ) -> None:
-        """On a session, or (None) on the connect flow that makes one."""
+        """On a session, or (None) on the connect flow that makes one (`read_only`: the
+        command line's `--read-only`, for the session it makes)."""
         super().__init__()
         self.config = config or (session.config if session else Config())
         self.config_path = config_path or (session.config_path if session else None)
         self._first_session = session
+        self._read_only_asked = read_only
         self.live: Live | None = None
         self._aging: Alarm | None = None
 
@@ -119,7 +124,13 @@ class SmppApp(TracebackWithoutLocals):
 
     @property
     def read_only(self) -> bool:
+        """Writes are refused in this session (what the footer and the palette leave out)."""
         return self.live is not None and self.live.session.read_only
+
+    @property
+    def forced_read_only(self) -> bool:
+        """`--read-only` was given: every session of this run is read-only."""
+        return self.live.session.forced_read_only if self.live else self._read_only_asked
 
     def status_ages_in(self, delay: float | None) -> None:
         """Redraw the status line in `delay` seconds of the session's clock (None: no need)."""
@@ -129,15 +140,16 @@ class SmppApp(TracebackWithoutLocals):
     def start_session(self, session: Session) -> None:
         """Show `session`'s accounts, from a fresh store (a switch of profile starts afresh)."""
         self._close_session()
-        self.live = Live(session, self._heard, self._failed)
+        self.live = Live(session, lambda change: self._heard(change, session), self._failed)
         self._aging = session.alarm(self._aged, self._failed)
         self.sub_title = session.label + (" · read-only" if session.read_only else "")
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(AccountsScreen())
 
-    def _heard(self, change: Change) -> None:
-        self.post_message(StoreChanged(change))  # thread-safe: the store is told from threads
+    def _heard(self, change: Change, session: Session) -> None:
+        # Thread-safe: the store is told from threads.
+        self.post_message(StoreChanged(change, session))
 
     def _failed(self, error: Exception) -> None:
         self.post_message(BackgroundFailed(error))
@@ -161,13 +173,15 @@ class SmppApp(TracebackWithoutLocals):
         if self._aging is not None:
             self._aging.close()
 
-    async def call(self, function: Callable[..., T], *args: object) -> T:
+    async def call(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a blocking call (an action) on a daemon thread and await its result."""
-        return await threads.call(function, *args)
+        return await threads.call(function, *args, **kwargs)
 
     # what the store says
 
     def on_store_changed(self, message: StoreChanged) -> None:
+        if self.live is None or message.session is not self.live.session:
+            return
         change = message.change
         if change.health_changed:
             self._notify_health(change)
@@ -226,8 +240,7 @@ class SmppApp(TracebackWithoutLocals):
         self.pop_screen()
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+        self.push_screen(HelpScreen(self.screen))
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Save the screen as SVG where the user finds it (over SSH `~/Downloads` rarely

@@ -14,42 +14,30 @@ from textual.content import Content
 from smpp_tui.tui import commands
 from smpp_tui.tui.commands import Command
 
+HitParts = tuple[Content, Callable[[], Awaitable[bool]], str, str]
+
 
 class ScreenCommands(Provider):
     def _offered(self) -> list[tuple[Command, ActiveBinding]]:
         return [
-            (command, found)
-            for command, found in commands.active(self.screen)
-            if command.palette and found.enabled
+            (command, found) for command, found in commands.active(self.screen) if command.palette
         ]
 
-    def _display(self, found: ActiveBinding, title: Content) -> Content:
+    def _hit(self, command: Command, found: ActiveBinding, title: Content) -> HitParts:
+        """What a hit shows (the title and the key), runs, and says."""
         key = self.app.get_key_display(found.binding)
-        return Content.assemble(title, "  ", (key, "dim"))
-
-    def _run(self, found: ActiveBinding) -> Callable[[], Awaitable[bool]]:
-        return partial(self.app.run_action, found.binding.action, found.node)
+        display = Content.assemble(title, "  ", (key, "dim"))
+        run = partial(self.app.run_action, found.binding.action, found.node)
+        return display, run, command.palette_title, command.help
 
     async def discover(self) -> Hits:
         for command, found in self._offered():
-            title = command.title or command.label
-            yield DiscoveryHit(
-                self._display(found, Content(title)),
-                self._run(found),
-                text=title,
-                help=command.help,
-            )
+            yield DiscoveryHit(*self._hit(command, found, Content(command.palette_title)))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command, found in self._offered():
-            title = command.title or command.label
-            score = matcher.match(title)
+            score = matcher.match(command.palette_title)
             if score > 0:
-                yield Hit(
-                    score,
-                    self._display(found, matcher.highlight(title)),
-                    self._run(found),
-                    text=title,
-                    help=command.help,
-                )
+                highlighted = matcher.highlight(command.palette_title)
+                yield Hit(score, *self._hit(command, found, highlighted))

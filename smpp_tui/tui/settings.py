@@ -53,8 +53,8 @@ def _save_theme(app: SmppApp, theme: Theme) -> None:
     if path is None or theme.name == app.config.ui.theme:
         return
 
-    def save() -> None:
+    async def save() -> None:
         with contextlib.suppress(ConfigError):  # a broken file is never overwritten
-            app.config = edit_config(path, lambda config: with_theme(config, theme.name))
+            app.config = await app.call(edit_config, path, lambda c: with_theme(c, theme.name))
 
-    app.run_worker(save, thread=True, exit_on_error=False, group="settings")
+    app.run_worker(save(), exit_on_error=False, group="settings")

@@ -60,7 +60,7 @@ def age_changes_in(seconds: float) -> float:
 # What each SMPP status means for the user, as the control panel explains it.
 SMPP_MEANING = {
     "SUCCESS": "SMPP clients can bind from the allowed IPs",
-    "WAITING_IP": "no IP is allowed yet: the service cannot work until you add one (tab 2)",
+    "WAITING_IP": "no IP is allowed yet: the service cannot work until you add one (IPs tab)",
     "UPDATING_IP": "a change of the allowed IPs is being applied",
     "ERROR": "OVHcloud reports an error on this account: contact its support",
     "UNKNOWN": "OVHcloud does not know the state of this account",

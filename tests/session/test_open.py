@@ -7,14 +7,16 @@ import pytest
 
 from smpp_tui.api.errors import ReadOnlyRefused
 from smpp_tui.cli import build_parser
-from smpp_tui.config import Config, Profile, config_path, save_config, with_profile
+from smpp_tui.config import Config, Profile, config_path, load_config, save_config, with_profile
 from smpp_tui.session.open import open_session, profile_session
 
 
 def session_for(*argv):
     args = build_parser().parse_args(list(argv))
+    path = config_path(args.config)
     return open_session(
-        config_path(args.config),
+        load_config(path),
+        path,
         demo=args.demo,
         api_url=args.api_url,
         profile=args.profile,
@@ -73,5 +75,6 @@ def test_the_demo_keeps_working_and_reads_the_settings(saved):
         assert session.label == "demo"
         assert session.gateway.read_only
         assert session.config.ui.refresh_interval == 12
+        assert session.intervals.default == 12
     finally:
         session.close()

@@ -378,7 +378,7 @@ def test_a_poll_started_before_a_write_lands_in_nothing(poller, workers, store, 
 
     def fetch() -> list[str]:
         if store.snapshot.value(("ips",)) is None:  # the first request is out...
-            store.succeeded(("ips",), ["written list"], clock.now)  # ...when a write lands
+            store.wrote(("ips",), ["written list"], clock.now)  # ...when a write lands
         return next(answers)
 
     poller.show([Watch(("ips",), fetch, interval=30)])

@@ -22,8 +22,17 @@ def changes(store):
     return seen
 
 
+def fetched(store: Store, value, now: float) -> bool:
+    """An answer to a fetch started now."""
+    return store.fetched(KEY, value, now, store.ticket())
+
+
+def failed(store: Store, error: Exception) -> bool:
+    return store.failed(KEY, error, store.ticket())
+
+
 def test_a_new_value_is_published(store, changes):
-    assert store.succeeded(KEY, ["a"], now=1.0)
+    assert fetched(store, ["a"], now=1.0)
     assert len(changes) == 1
     assert changes[0].keys == {KEY}
     assert changes[0].snapshot.value(KEY) == ["a"]
@@ -31,16 +40,16 @@ def test_a_new_value_is_published(store, changes):
 
 
 def test_the_same_value_again_is_silent_but_fresh(store, changes):
-    store.succeeded(KEY, ["a"], now=1.0)
-    assert not store.succeeded(KEY, ["a"], now=31.0)
+    fetched(store, ["a"], now=1.0)
+    assert not fetched(store, ["a"], now=31.0)
     assert len(changes) == 1
     assert store.snapshot[KEY].fetched_at == 31.0
 
 
 def test_snapshots_are_immutable(store):
-    store.succeeded(KEY, ["a"], now=1.0)
+    fetched(store, ["a"], now=1.0)
     before = store.snapshot
-    store.succeeded(KEY, ["b"], now=2.0)
+    fetched(store, ["b"], now=2.0)
     assert before.value(KEY) == ["a"]
     assert store.snapshot.value(KEY) == ["b"]
     with pytest.raises(TypeError):
@@ -48,26 +57,26 @@ def test_snapshots_are_immutable(store):
 
 
 def test_a_failure_keeps_the_last_good_value_marked_stale(store, changes):
-    store.succeeded(KEY, ["a"], now=1.0)
+    fetched(store, ["a"], now=1.0)
     error = errors.Unreachable("OVHcloud could not be reached")
-    assert store.failed(KEY, error)
+    assert failed(store, error)
     entry = store.snapshot[KEY]
     assert entry.value == ["a"]
     assert entry.stale
     assert entry.error is error
-    assert not store.failed(KEY, errors.Unreachable("OVHcloud could not be reached"))
+    assert not failed(store, errors.Unreachable("OVHcloud could not be reached"))
     assert len(changes) == 2, "the same failure again is not news"
 
 
 def test_success_after_failure_clears_the_error_even_with_the_same_value(store, changes):
-    store.succeeded(KEY, ["a"], now=1.0)
-    store.failed(KEY, errors.TimedOut(20))
-    assert store.succeeded(KEY, ["a"], now=5.0)
+    fetched(store, ["a"], now=1.0)
+    failed(store, errors.TimedOut(20))
+    assert fetched(store, ["a"], now=5.0)
     assert not store.snapshot[KEY].stale
 
 
 def test_a_first_failure_is_an_error_without_a_value(store):
-    store.failed(KEY, errors.InvalidCredentials("refused"))
+    failed(store, errors.InvalidCredentials("refused"))
     entry = store.snapshot[KEY]
     assert not entry.loaded
     assert not entry.stale
@@ -84,10 +93,10 @@ def test_health_changes_are_published_once(store, changes):
 
 def test_unsubscribe(store, changes):
     unsubscribe = store.subscribe(changes.append)
-    store.succeeded(KEY, 1, now=0)
+    fetched(store, 1, now=0)
     assert len(changes) == 2
     unsubscribe()
-    store.succeeded(KEY, 2, now=0)
+    fetched(store, 2, now=0)
     assert len(changes) == 3
 
 
@@ -96,8 +105,8 @@ def test_unsubscribe(store, changes):
 
 def test_of_two_overlapping_fetches_the_older_answer_is_dropped(store, changes):
     older, newer = store.ticket(), store.ticket()
-    assert store.succeeded(KEY, ["new"], now=2.0, started=newer)
-    assert not store.succeeded(KEY, ["old"], now=3.0, started=older)
+    assert store.fetched(KEY, ["new"], 2.0, started=newer)
+    assert not store.fetched(KEY, ["old"], 3.0, started=older)
     assert store.snapshot.value(KEY) == ["new"]
     assert store.snapshot[KEY].fetched_at == 2.0
     assert not store.failed(KEY, errors.TimedOut(20), started=older)
@@ -107,20 +116,20 @@ def test_of_two_overlapping_fetches_the_older_answer_is_dropped(store, changes):
 
 def test_a_write_stands_until_a_fetch_started_after_it_answers(store):
     before = store.ticket()
-    store.succeeded(KEY, ["written"], now=1.0)  # a write's result: no ticket
-    assert not store.succeeded(KEY, ["stale"], now=2.0, started=before)
+    store.wrote(KEY, ["written"], 1.0)
+    assert not store.fetched(KEY, ["stale"], 2.0, started=before)
     assert not store.failed(KEY, errors.Unreachable("down"), started=before)
     assert store.snapshot.value(KEY) == ["written"]
     after = store.ticket()
-    assert store.succeeded(KEY, ["fresh"], now=3.0, started=after)
+    assert store.fetched(KEY, ["fresh"], 3.0, started=after)
     assert store.snapshot.value(KEY) == ["fresh"]
 
 
-def test_a_write_without_result_drops_what_was_asked_before(store, changes):
-    store.succeeded(KEY, ["a"], now=1.0)
+def test_a_write_that_changed_more_than_it_returned_drops_what_was_asked_before(store, changes):
+    fetched(store, ["a"], now=1.0)
     before = store.ticket()
-    store.wrote([KEY])
-    assert not store.succeeded(KEY, ["b"], now=2.0, started=before)
+    store.outdated([KEY])
+    assert not store.fetched(KEY, ["b"], 2.0, started=before)
     assert store.snapshot.value(KEY) == ["a"], "the last value shows until a fresh one comes"
-    assert store.succeeded(KEY, ["c"], now=3.0, started=store.ticket())
+    assert store.fetched(KEY, ["c"], 3.0, started=store.ticket())
     assert [change.snapshot.value(KEY) for change in changes] == [["a"], ["c"]]

@@ -142,6 +142,15 @@ async def wait_for(
         await pilot.pause(0.02)
 
 
+async def let_time_pass(pilot: Pilot, clock: Clock, seconds: float) -> None:
+    """Move the app's clock once what is being fetched has answered: a refresh still under way
+    when the alarm rings is not started again, and would be due only after `seconds`."""
+    app = pilot.app
+    assert isinstance(app, SmppApp)
+    await wait_for(pilot, lambda: not app.poller.in_flight, "the refreshes under way")
+    clock.advance(seconds)
+
+
 async def fill(pilot: Pilot, text: str, field: str | None = None) -> None:
     """Put `text` in a field (the focused one, or `#field`) as a paste does, replacing what is
     there: tests do not type key by key (one test per form checks typing itself)."""

@@ -20,6 +20,7 @@ from tests.tui.conftest import (
     field_values,
     fill,
     heading,
+    let_time_pass,
     loaded,
     open_account,
     shown_ips,
@@ -114,7 +115,7 @@ async def test_add_two_ips_at_once_remove_one_and_watch_it_settle(make_app, sim,
         assert shown_ips(screen)[-2:] == ["192.0.2.50", "192.0.2.51"]
         assert f"{len(before) + 2}/10" in heading(screen)
         sim_clock.advance(sim.world.sms.behaviour.ip_settle_delay)
-        clock.advance(5)  # the settings are followed every 5 s while UPDATING_IP
+        await let_time_pass(pilot, clock, 5)  # the settings are followed every 5 s meanwhile
         await wait_for(pilot, lambda: "working" in heading(screen), "SUCCESS")
 
         await pilot.press("G", "d")
@@ -131,9 +132,12 @@ async def test_a_slow_poll_never_hides_a_fresh_write(make_app, sim):
         await pilot.press("2")
         key = ips_key(WORKING)
         await wait_for(pilot, lambda: app.store.snapshot[key].loaded, "the IPs")
-        sim.inject(Fault("late", 1.5, "GET", f"/sms/{WORKING}/smpp/allowedIPs", times=1))
-        await pilot.press("r")  # a refresh that will answer after the write
-        await wait_for(pilot, lambda: key in app.poller.in_flight, "the slow refresh")
+        path = f"/sms/{WORKING}/smpp/allowedIPs"
+        sim.inject(Fault("late", 1.5, "GET", path, times=1))
+        gets = sum(1 for e in sim.exchanges if (e.method, e.path) == ("GET", path))
+        await pilot.press("r")  # a refresh OVHcloud answers now, but which arrives late...
+        asked = lambda: [e for e in sim.exchanges if (e.method, e.path) == ("GET", path)]  # noqa: E731
+        await wait_for(pilot, lambda: len(asked()) > gets, "the slow refresh answered")
         seen = []
         app.store.subscribe(lambda change: seen.append(change.snapshot.value(key).ips))
         await pilot.press("a")
@@ -146,6 +150,8 @@ async def test_a_slow_poll_never_hides_a_fresh_write(make_app, sim):
         assert seen
         assert all("192.0.2.77" in ips for ips in seen), "shown throughout"
         assert "192.0.2.77" in sim.world.sms.accounts[WORKING].allowed_ips
+        put = next(e for e in sim.exchanges if e.method == "PUT" and e.path == path)
+        assert asked()[gets].at < put.at, "the refresh was answered before the write"
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,14 @@ from smpp_tui.simulator import Fault, Simulator
 from smpp_tui.store import Health
 from smpp_tui.store.resources import ACCOUNTS
 from smpp_tui.tui import words
+from smpp_tui.tui.screens.profiles import ProfilesScreen
 from smpp_tui.tui.widgets.account_rows import description_width
 from tests.tui.conftest import (
     SIZE,
     all_smpp_details,
     cell,
     fill,
+    let_time_pass,
     loaded,
     shown_names,
     status,
@@ -157,14 +159,29 @@ async def test_the_simulator_dying_never_kills_the_app(make_app, sim, clock, not
         assert "could not be reached" in status(app)
         assert shown_names(app) == names, "the last good data is kept"
         await wait_for(pilot, lambda: notices.saying("Lost contact"), "the notice")
-        clock.advance(90)
+        await let_time_pass(pilot, clock, 90)
         await wait_for(pilot, lambda: "data from 1 min ago" in status(app), "the age to move")
         with Simulator(sim.world, port=port):
-            clock.advance(300)  # past the longest backoff; no key pressed
+            await let_time_pass(pilot, clock, 300)  # past the longest backoff; no key pressed
             await wait_for(pilot, lambda: app.store.snapshot.health is Health.OK, "recovery")
             await wait_for(pilot, lambda: "⚠" not in status(app), "fresh data")
             await wait_for(pilot, lambda: notices.saying("again"), "the notice of recovery")
         assert len(notices.saying("Lost contact")) == 1, "one notice per change, not per poll"
+
+
+async def test_stale_data_ages_on_any_screen_in_front(make_app, sim, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        sim.stop()
+        await pilot.press("r")
+        await wait_for(pilot, lambda: "⚠" in status(app), "the stale mark")
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilesScreen), "the profiles")
+        clock.advance(61)  # the status line's age would change now: the profiles have none
+        await pilot.pause(0.1)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: "data from 1 min ago" in status(app), "the age")
 
 
 @pytest.mark.parametrize(
@@ -207,7 +224,8 @@ async def test_refused_credentials_are_said_once(make_app, sim, keys, notices):
         await wait_for(pilot, lambda: notices.saying("refused the credentials"), "the notice")
         await wait_for(pilot, lambda: "consumer key" in status(app), "the reason")
         await pilot.press("r")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: not app.poller.in_flight, "the refresh")
+        await pilot.pause(0.05)  # its answer, if it were news, would be told by now
         assert len(notices.saying("refused the credentials")) == 1
 
 

@@ -9,31 +9,49 @@ screen's `check_action`, and read back from Textual's active bindings by everyth
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from textual.binding import ActiveBinding
 from textual.screen import Screen
 
-from smpp_tui.tui.commands.account import ACCOUNT
-from smpp_tui.tui.commands.accounts import ACCOUNTS, OPEN
+from smpp_tui.tui.commands.account import ACCOUNT_SCREEN
+from smpp_tui.tui.commands.accounts import ACCOUNTS_SCREEN, OPEN
 from smpp_tui.tui.commands.app import APP, TABLE
 from smpp_tui.tui.commands.command import Command, bindings
 from smpp_tui.tui.commands.modals import MODALS
-from smpp_tui.tui.commands.profiles import CONNECT, PROFILES, USE
+from smpp_tui.tui.commands.profiles import CONNECT_SCREEN, PROFILES_SCREEN, USE
 
-__all__ = ["BY_ID", "Command", "active", "bindings"]
+__all__ = ["BY_ID", "Command", "active", "bindings", "key_of"]
 
-BY_ID = {
-    command.id: command
-    for command in (*APP, *TABLE, OPEN, *ACCOUNTS, *ACCOUNT, USE, *PROFILES, *CONNECT, *MODALS)
-}
+EVERY = (
+    *APP,
+    *TABLE,
+    OPEN,
+    *ACCOUNTS_SCREEN,
+    *ACCOUNT_SCREEN,
+    USE,
+    *PROFILES_SCREEN,
+    *CONNECT_SCREEN,
+    *MODALS,
+)
+BY_ID = {command.id: command for command in EVERY}
 
 
-def active(screen: Screen[object]) -> Iterator[tuple[Command, ActiveBinding]]:
+def active(screen: Screen[Any]) -> Iterator[tuple[Command, ActiveBinding]]:
     """The declared commands the keys offer on `screen` now (as `check_action` decides, with
     the user's keymap), once each, and where each one runs."""
     seen = set()
     for found in screen.active_bindings.values():
         command = BY_ID.get(found.binding.id or "")
-        if command is not None and command.id not in seen:
+        if command is not None and found.enabled and command.id not in seen:
             seen.add(command.id)
             yield command, found
+
+
+def key_of(screen: Screen[Any], command: Command) -> str:
+    """The key that runs `command` on `screen`, as the footer shows it (remapped by `[keys]`),
+    for the texts that name it."""
+    for found in screen.active_bindings.values():
+        if found.binding.id == command.id:
+            return screen.app.get_key_display(found.binding)
+    return screen.app.get_key_display(command.binding)

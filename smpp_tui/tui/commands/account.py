@@ -71,7 +71,7 @@ REMOVE_IP = Command(
     tab="ips",
     writes=True,
 )
-ACCOUNT = (
+ACCOUNT_SCREEN = (
     *(_tab(number, tab, label) for number, (tab, label) in enumerate(TABS, start=1)),
     COPY,
     REVEAL,

@@ -34,4 +34,4 @@ CLEAR_FILTER = Command(
     help="Show every account again",
     footer=False,
 )
-ACCOUNTS = (FILTER, SMPP_ONLY, CLEAR_FILTER)
+ACCOUNTS_SCREEN = (FILTER, SMPP_ONLY, CLEAR_FILTER)

@@ -2,7 +2,8 @@
 
 from smpp_tui.tui.commands.command import Command
 
-QUIT = Command("app.quit", "q", "quit", "Quit", help="Leave smpp-tui")
+# ctrl+q also where a text field takes the q.
+QUIT = Command("app.quit", "q,ctrl+q", "quit", "Quit", help="Leave smpp-tui")
 HELP = Command("app.help", "question_mark", "help", "Keys", help="The keys of this screen")
 REFRESH = Command("app.refresh", "r", "refresh", "Refresh", help="Fetch what is shown now")
 PROFILES = Command(

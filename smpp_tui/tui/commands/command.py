@@ -20,12 +20,15 @@ class Command:
     writes: bool = False  # changes something on OVHcloud: absent in read-only mode
     footer: bool = True
     palette: bool = True  # moving around (j, k...) is for keys only
-    priority: bool = False  # before the focused widget's own keys
 
     @property
     def name(self) -> str:
         """The action's name, as `check_action` gets it: "tab" for "tab('ips')"."""
-        return self.action.split("(")[0].rsplit(".")[-1]
+        return self.action.split("(")[0]
+
+    @property
+    def palette_title(self) -> str:
+        return self.title or self.label
 
     @property
     def binding(self) -> Binding:
@@ -36,7 +39,6 @@ class Command:
             show=self.footer,
             id=self.id,
             tooltip=self.help,
-            priority=self.priority,
         )
 
 

@@ -2,10 +2,9 @@
 
 from smpp_tui.tui.commands.command import Command
 
-CONFIRM = (
-    Command("confirm.yes", "y", "answer(True)", "Confirm", help="Do it"),
-    Command("confirm.no", "n,escape", "answer(False)", "Cancel", help="Do nothing"),
-)
+YES = Command("confirm.yes", "y", "answer(True)", "Confirm", help="Do it")
+NO = Command("confirm.no", "n,escape", "answer(False)", "Cancel", help="Do nothing")
+CONFIRM = (YES, NO)
 CANCEL_IPS = Command("add_ips.cancel", "escape", "cancel", "Cancel", help="Add nothing")
 CLOSE_HELP = Command("help.close", "escape,q,question_mark", "dismiss", "Close", help="Close")
 CLOSE_REVEAL = Command("reveal.close", "escape,v,q", "dismiss", "Close", help="Close")

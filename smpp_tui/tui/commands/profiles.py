@@ -10,7 +10,7 @@ USE = Command(
     title="Use profile",
     help="Switch to the profile under the cursor",
 )
-PROFILES = (
+PROFILES_SCREEN = (
     Command(
         "profiles.new", "n", "new", "New", title="New profile", help="Connect an OVHcloud account"
     ),
@@ -23,21 +23,20 @@ PROFILES = (
         help="Remove the profile under the cursor, and revoke its key if you wish",
     ),
 )
-CONNECT = (
-    Command(
-        "connect.copy_url",
-        "c",
-        "copy_url",
-        "Copy URL",
-        title="Copy the validation URL",
-        help="Copy the address where the key is validated",
-    ),
-    Command(
-        "connect.back",
-        "escape",
-        "back_to_form",
-        "Back",
-        title="Back to the form",
-        help="Stop waiting and change the form",
-    ),
+COPY_URL = Command(
+    "connect.copy_url",
+    "c",
+    "copy_url",
+    "Copy URL",
+    title="Copy the validation URL",
+    help="Copy the address where the key is validated",
 )
+BACK_TO_FORM = Command(
+    "connect.back",
+    "escape",
+    "back_to_form",
+    "Back",
+    title="Back to the form",
+    help="Stop waiting and change the form",
+)
+CONNECT_SCREEN = (COPY_URL, BACK_TO_FORM)

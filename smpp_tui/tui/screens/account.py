@@ -11,8 +11,15 @@ from smpp_tui.api.models import Account
 from smpp_tui.store import Entry, ResourceKey, Snapshot, Watch
 from smpp_tui.store.resources import ACCOUNTS, ME, ips_key, service_key, settings_key
 from smpp_tui.tui import words
-from smpp_tui.tui.commands import Command, bindings
-from smpp_tui.tui.commands.account import ACCOUNT, TABS
+from smpp_tui.tui.commands import Command, bindings, key_of
+from smpp_tui.tui.commands.account import (
+    ACCOUNT_SCREEN,
+    ADD_IPS,
+    COPY,
+    REGENERATE,
+    REVEAL,
+    TABS,
+)
 from smpp_tui.tui.screens.account_actions import AccountActions
 from smpp_tui.tui.widgets.ips import IpsPane
 from smpp_tui.tui.widgets.overview import Field, OverviewPane, overview_fields
@@ -22,7 +29,7 @@ COMING = "Coming in a next version of smpp-tui."
 
 
 class AccountScreen(AccountActions):
-    DECLARED = ACCOUNT
+    DECLARED = ACCOUNT_SCREEN
     BINDINGS = bindings(*DECLARED)
 
     def __init__(self, account: str) -> None:
@@ -81,8 +88,7 @@ class AccountScreen(AccountActions):
     def watches(self) -> list[Watch]:
         resources, name = self.smpp_app.resources, self.account
         settings = self.smpp_app.store.snapshot.value(settings_key(name))
-        settling = settings is not None and settings.status == "UPDATING_IP"
-        smpp = [resources.settings(name, settling)] if self.is_smpp else []
+        smpp = [resources.settings(name, settings)] if self.is_smpp else []
         if self.tab == "overview":
             return [*smpp, resources.service_info(name), resources.me()]
         if self.tab == "ips" and self.is_smpp:
@@ -120,7 +126,7 @@ class AccountScreen(AccountActions):
             return Text(str(entry.error), style="bold red")
         if not fields:
             return Text("Loading…", style="dim")
-        note = Text("c copies the field under the cursor, v shows it alone; R: new password.")
+        note = Text(self._keys_note())
         if any(field.key.startswith("plain") for field in fields):
             note.append(
                 "\nPlaintext endpoints are not encrypted: prefer TLS for SMPP over the internet.",
@@ -128,14 +134,25 @@ class AccountScreen(AccountActions):
             )
         return note
 
+    def _keys_note(self) -> str:
+        """What the Overview's keys do, as they are now (remapped, a write left out in
+        read-only mode)."""
+        note = (
+            f"{key_of(self, COPY)} copies the field under the cursor,"
+            f" {key_of(self, REVEAL)} shows it alone"
+        )
+        if not self.smpp_app.read_only:
+            note += f"; {key_of(self, REGENERATE)}: new password"
+        return note + "."
+
     def _show_ips(self, snapshot: Snapshot) -> None:
         entry = snapshot[ips_key(self.account)]
         problem = Text(str(entry.error), style="bold red") if entry.error else Text("")
         if not self.is_smpp:
             problem = Text("A classic SMS account has no SMPP access.", style="dim")
-        self.query_one(IpsPane).show(
-            entry.value, snapshot.value(settings_key(self.account)), problem
-        )
+        add_key = "" if self.smpp_app.read_only else key_of(self, ADD_IPS)
+        settings = snapshot.value(settings_key(self.account))
+        self.query_one(IpsPane).show(entry.value, settings, problem, add_key)
 
     def status(self) -> tuple[ResourceKey, Text]:
         key = ips_key(self.account) if self.tab == "ips" else settings_key(self.account)

@@ -12,6 +12,8 @@ from smpp_tui.api.models import ALLOWED_IPS_LIMIT
 from smpp_tui.store.actions import ActionInProgress
 from smpp_tui.store.resources import ME, ips_key, settings_key
 from smpp_tui.tui import words
+from smpp_tui.tui.commands import key_of
+from smpp_tui.tui.commands.account import REVEAL
 from smpp_tui.tui.screens.add_ips import AddIpsScreen
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
@@ -37,7 +39,7 @@ class AccountActions(StoreScreen):
         self.smpp_app.copy_to_clipboard(field.value)
         self._say(
             f"{field.label} sent to the terminal clipboard (OSC 52: the terminal gives no"
-            " receipt). If it did not arrive, v shows it to select."
+            f" receipt). If it did not arrive, {key_of(self, REVEAL)} shows it to select."
         )
 
     def action_reveal(self) -> None:

@@ -9,8 +9,7 @@ from textual.widgets import DataTable, Footer, Header, Input
 from smpp_tui.store import ResourceKey, Snapshot, Watch
 from smpp_tui.store.resources import ACCOUNTS, settings_key
 from smpp_tui.tui.commands import Command, bindings
-from smpp_tui.tui.commands.accounts import ACCOUNTS as DECLARED
-from smpp_tui.tui.commands.accounts import CLEAR_FILTER
+from smpp_tui.tui.commands.accounts import ACCOUNTS_SCREEN, CLEAR_FILTER
 from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.widgets.account_rows import account_rows, description_width
@@ -20,7 +19,7 @@ from smpp_tui.tui.widgets.status_line import StatusLine
 
 class AccountsScreen(StoreScreen):
     AUTO_FOCUS = "#accounts"
-    DECLARED = DECLARED
+    DECLARED = ACCOUNTS_SCREEN
     BINDINGS = bindings(*DECLARED)
 
     def __init__(self) -> None:
@@ -68,8 +67,7 @@ class AccountsScreen(StoreScreen):
         for name in visible:
             if name in smpp:
                 settings = snapshot.value(settings_key(name))
-                settling = settings is not None and settings.status == "UPDATING_IP"
-                watches += [resources.settings(name, settling), resources.allowed_ips(name)]
+                watches += [resources.settings(name, settings), resources.allowed_ips(name)]
         return watches
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
@@ -95,14 +93,14 @@ class AccountsScreen(StoreScreen):
 
     # actions
 
-    def action_open(self) -> None:
+    def _open(self) -> None:
         name = self.table.current_account
         if name is not None:
             self.app.push_screen(AccountScreen(name))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_open()
+        self._open()
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)

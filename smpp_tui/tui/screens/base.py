@@ -61,9 +61,10 @@ class StoreScreen(SmppScreen):
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Redraw from the store's snapshot."""
 
-    def status(self) -> tuple[ResourceKey, Text]:
-        """Which resource's freshness the status line tells, and what it says of it."""
-        raise NotImplementedError
+    def status(self) -> tuple[ResourceKey, Text] | None:
+        """Which resource's freshness the status line tells, and what it says of it (None:
+        the screen has no status line)."""
+        return None
 
     def store_changed(self, change: Change) -> None:
         # Changes made on two threads may arrive in either order: draw the newest snapshot.
@@ -83,10 +84,13 @@ class StoreScreen(SmppScreen):
     def refresh_status(self) -> None:
         """Say how fresh the data is; while it is stale, again when its age changes words
         ("data from 2 min ago"), and only then: an idle screen sends nothing to the terminal."""
-        key, detail = self.status()
-        self.query_one(StatusLine).say(self.smpp_app.status_words(key, detail))
-        entry = self.smpp_app.store.snapshot[key]
+        status = self.status()
         aging = None
-        if entry.stale and entry.fetched_at is not None:
-            aging = words.age_changes_in(self.smpp_app.session.clock() - entry.fetched_at)
+        if status is not None:
+            key, detail = status
+            with contextlib.suppress(NoMatches):  # a screen being torn down
+                self.query_one(StatusLine).say(self.smpp_app.status_words(key, detail))
+            entry = self.smpp_app.store.snapshot[key]
+            if entry.stale and entry.fetched_at is not None:
+                aging = words.age_changes_in(self.smpp_app.session.clock() - entry.fetched_at)
         self.smpp_app.status_ages_in(aging)

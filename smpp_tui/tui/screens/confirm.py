@@ -1,6 +1,7 @@
 """Confirm-then-act: a modal saying what will happen, to what, with which consequence.
 
-Focus starts on Cancel; `y` confirms, `n` and `escape` cancel. It answers once: a second `y`
+Focus starts on Cancel; `y` confirms, `n` and `escape` cancel (the buttons name the keys, as
+remapped). It answers once: a second `y`
 arrives after it has closed.
 """
 
@@ -13,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from smpp_tui.tui import commands
-from smpp_tui.tui.commands.modals import CONFIRM
+from smpp_tui.tui.commands.modals import CONFIRM, NO, YES
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -29,8 +30,14 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(Text(self._title, style="bold"), id="confirm-title")
             yield Static(self._body, id="confirm-body")
             with Horizontal(id="confirm-buttons"):
-                yield Button("Cancel (n)", id="cancel")
-                yield Button(f"{self._action} (y)", id="confirm-button", variant="warning")
+                yield Button("Cancel", id="cancel")
+                yield Button(self._action, id="confirm-button", variant="warning")
+
+    def on_mount(self) -> None:
+        # The keys as the user set them in `[keys]`.
+        self.query_one("#cancel", Button).label = f"Cancel ({commands.key_of(self, NO)})"
+        confirm = f"{self._action} ({commands.key_of(self, YES)})"
+        self.query_one("#confirm-button", Button).label = confirm
 
     def action_answer(self, answer: bool) -> None:
         if not self.is_active:

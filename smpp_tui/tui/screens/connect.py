@@ -14,13 +14,14 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Static
 
 from smpp_tui.api.errors import ApiError
 from smpp_tui.config import ConfigError
 from smpp_tui.session import connect
-from smpp_tui.tui.commands import Command, bindings
-from smpp_tui.tui.commands.profiles import CONNECT
+from smpp_tui.tui.commands import Command, bindings, key_of
+from smpp_tui.tui.commands.profiles import BACK_TO_FORM, CONNECT_SCREEN, COPY_URL
 from smpp_tui.tui.screens.base import SmppScreen
 
 PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]{1,32}")
@@ -57,7 +58,7 @@ def _field(label: str, name: str, **options: Any) -> ComposeResult:
 class ConnectScreen(SmppScreen):
     AUTO_FOCUS = "#endpoint"
     POLL_EVERY = 3.0  # seconds between checks that the user validated the key
-    DECLARED = CONNECT
+    DECLARED = CONNECT_SCREEN
     BINDINGS = bindings(*DECLARED)
 
     def compose(self) -> ComposeResult:
@@ -91,7 +92,8 @@ class ConnectScreen(SmppScreen):
     def __init__(self) -> None:
         super().__init__()
         self._request: connect.CredentialRequest | None = None  # the key waiting for validation
-        self._name = ""  # the profile it will be saved as
+        self._profile_name = ""  # the profile it will be saved as
+        self._checks: Timer | None = None  # whether it was validated, every few seconds
         self._checking = False
 
     def on_mount(self) -> None:
@@ -162,22 +164,30 @@ class ConnectScreen(SmppScreen):
             return
         finally:
             self.query_one("#request", Button).disabled = False
-        self._request, self._name = request, name
+        self._request, self._profile_name = request, name
         self._show_validation()
         self.query_one(ContentSwitcher).current = "waiting"
         self.refresh_bindings()
-        self.set_interval(self.POLL_EVERY, self._check, name="validation")
+        self._checks = self.set_interval(self.POLL_EVERY, self._check, name="validation")
+
+    def _stop_waiting(self) -> None:
+        self._request = None
+        if self._checks is not None:
+            self._checks.stop()
+            self._checks = None
+        self.refresh_bindings()
 
     # waiting for the validation
 
     def _show_validation(self, note: str = "") -> None:
         assert self._request is not None
+        copy, back = key_of(self, COPY_URL), key_of(self, BACK_TO_FORM)
         text = Text.assemble(
             ("Open this address in a browser, log in to OVHcloud and validate the key:\n\n", ""),
             (self._request.validation_url, "bold underline"),
             (
-                "\n\nc copies it (OSC 52). This screen goes on by itself once it is validated; "
-                "escape goes back to the form.\n",
+                f"\n\n{copy} copies it (OSC 52). This screen goes on by itself once it is"
+                f" validated; {back} goes back to the form.\n",
                 "dim",
             ),
             (note, "yellow"),
@@ -190,9 +200,8 @@ class ConnectScreen(SmppScreen):
             self.smpp_app.notify("Validation URL sent to the terminal clipboard (OSC 52).")
 
     def action_back_to_form(self) -> None:
-        self._request = None
+        self._stop_waiting()
         self.query_one(ContentSwitcher).current = "form"
-        self.refresh_bindings()
 
     def offers(self, command: Command) -> bool | None:
         # Both are about the key being validated: only while waiting for it.
@@ -211,16 +220,23 @@ class ConnectScreen(SmppScreen):
         finally:
             self._checking = False
         if validated is not None and request is self._request:
-            self._request = None
-            await self._save(request)
+            self.run_worker(self._save(request), exit_on_error=False)
+            self._stop_waiting()  # last: stopping the timer ends this, its callback
 
     async def _save(self, request: connect.CredentialRequest) -> None:
-        app = self.smpp_app
+        app, name, path = self.smpp_app, self._profile_name, self.smpp_app.config_path
+        if path is None:
+            self.query_one(ContentSwitcher).current = "form"
+            self._problem("The key works, but there is no settings file to save it in.")
+            return
         try:
-            session = await app.call(connect.save_and_open, request, self._name, app.config_path)
+            session = await app.call(
+                connect.save_and_open, request, name, path, read_only=app.forced_read_only
+            )
         except (ConfigError, OSError, ApiError) as error:
-            self._show_validation(f"The key works, but the profile was not saved: {error}")
+            self.query_one(ContentSwitcher).current = "form"
+            self._problem(f"The key works, but the profile was not saved: {error}")
             return
         app.config = session.config
-        app.notify(f"Connected. Profile {self._name} saved to {app.config_path}.", markup=False)
+        app.notify(f"Connected. Profile {name} saved to {path}.", markup=False)
         app.start_session(session)

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from smpp_tui.tui import commands
+from smpp_tui.tui.commands.app import PALETTE
 from smpp_tui.tui.commands.modals import CLOSE_HELP
 
 
@@ -37,6 +38,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("Keys", style="bold"), id="help-title")
             yield Static(keys_table(self._below), id="keys")
             yield Static(
-                Text("Every action is also in the command palette (ctrl+p).", style="dim"),
+                Text(
+                    "Every action is also in the command palette"
+                    f" ({commands.key_of(self._below, PALETTE)}).",
+                    style="dim",
+                ),
                 id="help-hint",
             )

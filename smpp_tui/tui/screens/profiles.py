@@ -15,7 +15,7 @@ from smpp_tui.store import Snapshot, Watch
 from smpp_tui.store.actions import ActionInProgress
 from smpp_tui.store.resources import CREDENTIAL
 from smpp_tui.tui.commands import bindings
-from smpp_tui.tui.commands.profiles import PROFILES, USE
+from smpp_tui.tui.commands.profiles import PROFILES_SCREEN, USE
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
 from smpp_tui.tui.widgets.keyed_table import Column, KeyedTable, Row
@@ -54,7 +54,7 @@ class ProfilesTable(KeyedTable):
 
 
 class ProfilesScreen(StoreScreen):
-    DECLARED = PROFILES
+    DECLARED = PROFILES_SCREEN
     BINDINGS = bindings(*DECLARED)
 
     def compose(self) -> ComposeResult:
@@ -98,7 +98,7 @@ class ProfilesScreen(StoreScreen):
         key = self.table.current_key
         return None if key is None else self._profiles.get(key)
 
-    def action_switch(self) -> None:
+    def _switch(self) -> None:
         profile = self._selected()
         if profile is None or profile.name == self.current_name:
             return
@@ -112,7 +112,7 @@ class ProfilesScreen(StoreScreen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_switch()
+        self._switch()
 
     def action_new(self) -> None:
         from smpp_tui.tui.screens.connect import ConnectScreen
@@ -121,6 +121,9 @@ class ProfilesScreen(StoreScreen):
 
     def action_remove(self) -> None:
         profile = self._selected()
+        if self.smpp_app.config_path is None:
+            self.smpp_app.notify("There is no settings file to remove a profile from.")
+            return
         if profile is None or profile.name not in self.smpp_app.config.profiles:
             self.smpp_app.notify("Only profiles of the config file can be removed.", markup=False)
             return
@@ -136,9 +139,12 @@ class ProfilesScreen(StoreScreen):
     def _removal_confirmed(self, confirmed: bool | None, profile: Profile) -> None:
         if not confirmed:
             return
+        if self.smpp_app.read_only:  # revoking writes on OVHcloud
+            self.run_worker(self._remove(profile, revoke=False), exit_on_error=False)
+            return
         body = Text.assemble(
             "Also revoke its consumer key on OVHcloud? It then stops working everywhere it is"
-            " used. n keeps the key valid."
+            " used. Cancel keeps the key valid."
         )
 
         def remove(revoke: bool | None) -> None:
@@ -158,7 +164,7 @@ class ProfilesScreen(StoreScreen):
                     markup=False,
                 )
                 return
-        if app.config_path is None:
+        if app.config_path is None:  # checked before asking
             return
         try:
             app.config = await app.call(remove_profile, app.config_path, profile.name)

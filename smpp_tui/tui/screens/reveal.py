@@ -24,4 +24,9 @@ class RevealScreen(ModalScreen[None]):
         with Vertical(id="reveal"):
             yield Static(Text(self._label, style="dim"))
             yield Static(Text(self._value, style="bold"), id="reveal-value")
-            yield Static(Text("Select it with the mouse or the terminal; escape closes.", "dim"))
+            yield Static("", id="reveal-hint")
+
+    def on_mount(self) -> None:
+        close = commands.key_of(self, CLOSE_REVEAL)
+        hint = Text(f"Select it with the mouse or the terminal; {close} closes.", "dim")
+        self.query_one("#reveal-hint", Static).update(hint)

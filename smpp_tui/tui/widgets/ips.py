@@ -12,14 +12,16 @@ from smpp_tui.tui import words
 from smpp_tui.tui.widgets.keyed_table import Column, KeyedTable, Row
 
 
-def ips_heading(ips: AllowedIps | None, settings: SmppSettings | None) -> Text:
+def ips_heading(ips: AllowedIps | None, settings: SmppSettings | None, add_key: str) -> Text:
+    """`add_key`: the key that adds IPs here (empty where none can be added)."""
     heading = Text("Allowed IPs ", style="bold")
     heading.append(ips.quota if ips is not None else "…")
     if settings is not None:
         heading.append("   ").append_text(words.smpp_status(settings.status))
         if settings.status == "WAITING_IP":
+            how = f" ({add_key})" if add_key else ""
             heading.append(
-                "\nNo IP is allowed: SMPP clients cannot bind until you add one (a).",
+                f"\nNo IP is allowed: SMPP clients cannot bind until you add one{how}.",
                 style="bold yellow",
             )
         elif settings.status == "UPDATING_IP":
@@ -36,8 +38,14 @@ class IpsPane(Vertical):
     def table(self) -> KeyedTable:
         return self.query_one("#ips-table", KeyedTable)
 
-    def show(self, ips: AllowedIps | None, settings: SmppSettings | None, problem: Text) -> None:
-        heading = ips_heading(ips, settings)
+    def show(
+        self,
+        ips: AllowedIps | None,
+        settings: SmppSettings | None,
+        problem: Text,
+        add_key: str,
+    ) -> None:
+        heading = ips_heading(ips, settings, add_key)
         if problem.plain:
             heading.append("\n").append_text(problem)
         self.query_one("#ips-heading", Static).update(heading)
