@@ -1,4 +1,6 @@
-"""Shared fixtures: a clean environment, a running simulator, and `ovh` clients bound to it.
+"""Shared fixtures: a clean environment, a running simulator, and `ovh` clients, gateways and
+profiles bound to it; the clock tests move instead of sleeping, and a wait for a state that
+another thread brings about.
 
 Tests never see the user's real config, `ovh.conf`, `OVH_*` variables or proxies: HOME and the
 working directory are temporary and the environment is scrubbed.
@@ -8,11 +10,14 @@ from __future__ import annotations
 
 import itertools
 import os
+import time
 from collections.abc import Callable, Iterator
 
 import ovh
 import pytest
 
+from smpp_tui.api import ApplicationKey, Gateway
+from smpp_tui.config import Profile
 from smpp_tui.simulator import DemoKeys, Simulator, build_demo_world
 from smpp_tui.simulator.demo import DemoCustomer
 
@@ -39,9 +44,73 @@ def clean_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     monkeypatch.chdir(home)
 
 
+def eventually(condition: Callable[[], object], what: str, timeout: float = 5.0) -> None:
+    """Wait until `condition()` holds, brought about by another thread (a poll, an action)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.005)
+
+
+class Clock:
+    """A clock the test moves instead of sleeping: `clock()` reads it, `advance` moves it.
+
+    It also makes the session's alarms (`Session.alarm`): moving the clock rings, on the
+    mover's thread, those whose time has come.
+    """
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+        self.alarms: list[ClockAlarm] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+        for alarm in list(self.alarms):
+            alarm.ring_if_due()
+
+    def alarm(self, ring: Callable[[], None], on_error: Callable[[Exception], None]) -> ClockAlarm:
+        """The session's alarm (see `Session.alarm`), on this clock."""
+        made = ClockAlarm(self, ring)
+        self.alarms.append(made)
+        return made
+
+
+class ClockAlarm:
+    def __init__(self, clock: Clock, ring: Callable[[], None]) -> None:
+        self.clock, self.ring, self.at = clock, ring, None
+
+    def set(self, delay: float | None) -> None:
+        self.at = None if delay is None else self.clock.now + delay
+
+    def close(self) -> None:
+        self.clock.alarms.remove(self)
+
+    def ring_if_due(self) -> None:
+        if self.at is not None and self.at <= self.clock.now:
+            self.at = None
+            self.ring()
+
+
 @pytest.fixture
-def demo() -> tuple:
-    return build_demo_world()
+def clock() -> Clock:
+    """The app's clock: the poller's intervals, the budget's minute, the session's alarms."""
+    return Clock(10_000.0)
+
+
+@pytest.fixture
+def world_clock() -> Callable[[], float]:
+    """OVHcloud's clock, the simulator world's: the real one. A folder whose tests move it
+    overrides this fixture with a `Clock` at the start time it needs."""
+    return time.time
+
+
+@pytest.fixture
+def demo(world_clock) -> tuple:
+    return build_demo_world(world_clock)
 
 
 @pytest.fixture
@@ -94,3 +163,22 @@ def make_client(sim: Simulator, keys: DemoKeys) -> ClientFactory:
 @pytest.fixture
 def client(make_client: ClientFactory) -> ovh.Client:
     return make_client()
+
+
+def gateway_on(sim: Simulator, keys: DemoKeys, **options) -> Gateway:
+    """A real gateway on the simulator, signing with `keys` (short timeouts unless given)."""
+    options.setdefault("timeout", (1, 3))
+    credentials = ApplicationKey(keys.application_key, keys.application_secret, keys.consumer_key)
+    return Gateway.connect(sim.endpoint, credentials, **options)
+
+
+def profile_on(name: str, sim: Simulator, keys: DemoKeys, **options) -> Profile:
+    """A profile named `name` with `keys`, on the simulator's endpoint."""
+    return Profile(
+        name,
+        endpoint=sim.endpoint,
+        application_key=keys.application_key,
+        application_secret=keys.application_secret,
+        consumer_key=keys.consumer_key,
+        **options,
+    )

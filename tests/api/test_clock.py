@@ -13,40 +13,26 @@ import pytest
 
 from smpp_tui.api import ApplicationKey, OAuth2Client, errors
 from smpp_tui.api.transport import Connection
-from smpp_tui.simulator import Fault, build_demo_world
+from smpp_tui.simulator import Fault
+from tests.conftest import Clock
 
 HOUR = 3600.0
 
 
-class Clock:
-    """OVHcloud's clock: ours, moved by `offset` seconds."""
-
-    def __init__(self) -> None:
-        self.offset = 0.0
-
-    def __call__(self) -> float:
-        return time.time() + self.offset
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def demo(clock: Clock) -> tuple:
-    """The demo world of `tests/conftest.py` (so `sim`, `keys`...), on a clock tests move."""
-    return build_demo_world(clock=clock)
+def world_clock() -> Clock:
+    """OVHcloud's clock, at our time until a test moves it."""
+    return Clock(time.time())
 
 
 def _paths(sim, since: int = 0) -> list[str]:
     return [exchange.path for exchange in list(sim.exchanges)[since:]]
 
 
-def test_a_clock_jump_swaps_in_a_fresh_client(sim, clock, gateway):
+def test_a_clock_jump_swaps_in_a_fresh_client(sim, world_clock, gateway):
     gateway.me()
     before = gateway.connection.client
-    clock.offset = HOUR
+    world_clock.advance(HOUR)
     since = len(sim.exchanges)
     assert gateway.me().email
     assert _paths(sim, since) == ["/me", "/auth/time", "/me"]  # refused, re-synced, retried
@@ -68,11 +54,11 @@ def test_a_wrong_secret_keeps_the_client(sim, keys, make_gateway):
     assert _paths(sim) == ["/auth/time", "/me", "/auth/time"]
 
 
-def test_every_request_is_counted_the_clock_included(sim, clock, gateway):
+def test_every_request_is_counted_the_clock_included(sim, world_clock, gateway):
     counted = []
     gateway.connection.on_request = lambda: counted.append(1)
     gateway.me()
-    clock.offset = -HOUR
+    world_clock.advance(-HOUR)
     gateway.me()
     assert _paths(sim) == ["/auth/time", "/me", "/me", "/auth/time", "/me"]
     assert len(counted) == len(sim.exchanges)
@@ -125,11 +111,11 @@ def test_a_broken_first_time_fetch_is_an_app_error(sim, make_gateway, fault, app
 
 
 @pytest.mark.parametrize(("fault", "app_error"), TIME_FAULTS)
-def test_a_broken_resync_is_an_app_error(sim, clock, make_gateway, fault, app_error):
+def test_a_broken_resync_is_an_app_error(sim, world_clock, make_gateway, fault, app_error):
     gateway = make_gateway(timeout=(2, 0.3))
     gateway.me()
     before = gateway.connection.client
-    clock.offset = HOUR
+    world_clock.advance(HOUR)
     sim.inject(_on_time(fault))
     with pytest.raises(app_error):
         gateway.me()

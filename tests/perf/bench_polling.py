@@ -20,7 +20,7 @@ from smpp_tui.session import Session
 from smpp_tui.simulator import Simulator, build_demo_world
 from smpp_tui.store.resources import ACCOUNTS
 from smpp_tui.tui.app import SmppApp
-from tests.tui.conftest import Clock
+from tests.conftest import Clock
 
 MINUTES = 5
 RESULTS = Path(__file__).parent / "results" / "bench_polling.json"
@@ -38,7 +38,7 @@ async def measure(scale: int, expanded: bool) -> dict:
     world, customers = build_demo_world(scale=scale)
     world.sms.behaviour.expanded_lists = expanded
     keys = customers[0].keys
-    clock = Clock()
+    clock = Clock(10_000.0)
     with Simulator(world) as sim:
         credentials = ApplicationKey(
             keys.application_key, keys.application_secret, keys.consumer_key

@@ -7,8 +7,9 @@ import pytest
 
 from smpp_tui.api.errors import ReadOnlyRefused
 from smpp_tui.cli import build_parser
-from smpp_tui.config import Config, Profile, config_path, load_config, save_config, with_profile
+from smpp_tui.config import Config, config_path, load_config, save_config, with_profile
 from smpp_tui.session.open import open_session, profile_session
+from tests.conftest import profile_on
 
 
 def session_for(*argv):
@@ -24,18 +25,9 @@ def session_for(*argv):
     )
 
 
-def profile_of(name, sim, keys, **options) -> Profile:
-    values = {
-        "application_key": keys.application_key,
-        "application_secret": keys.application_secret,
-        "consumer_key": keys.consumer_key,
-    }
-    return Profile(name, endpoint=sim.endpoint, **values, **options)
-
-
 @pytest.fixture
 def saved(sim, keys):
-    profile = profile_of("work", sim, keys)
+    profile = profile_on("work", sim, keys)
     config = with_profile(Config(), profile)
     document = {**config.document, "ui": {"refresh_interval": 12, "theme": "nord"}}
     save_config(config_path(), document)
@@ -60,7 +52,7 @@ def test_read_only_from_the_command_line_refuses_writes(saved):
 
 
 def test_switching_profile_builds_a_fresh_session(saved, sim, customers):
-    second = profile_of("other", sim, customers[1].keys, read_only=True)
+    second = profile_on("other", sim, customers[1].keys, read_only=True)
     first = session_for()
     switched = profile_session(second, first.config, first.config_path)
     assert switched.label == "other"

@@ -5,31 +5,9 @@ from __future__ import annotations
 import pytest
 
 from smpp_tui.api import errors
-from smpp_tui.store import Backoff, Health, Poller, RequestBudget, Store, Watch
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-class Workers:
-    """Jobs wait here until the test runs them, like thread workers still in flight."""
-
-    def __init__(self) -> None:
-        self.queue = []
-
-    def __call__(self, job) -> None:
-        self.queue.append(job)
-
-    def run_all(self) -> int:
-        jobs, self.queue = self.queue, []
-        for job in jobs:
-            job()
-        return len(jobs)
+from smpp_tui.store import Backoff, Health, Poller, RequestBudget, Watch
+from tests.conftest import Clock
+from tests.store.conftest import Workers
 
 
 class Alarm:
@@ -71,21 +49,6 @@ class Source:
         if self.error is not None:
             raise self.error
         return self.value
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def workers():
-    return Workers()
-
-
-@pytest.fixture
-def store():
-    return Store()
 
 
 @pytest.fixture

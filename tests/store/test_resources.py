@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from smpp_tui.api import ApplicationKey, Gateway
 from smpp_tui.store.resources import ACCOUNTS, Intervals, Resources
-
-
-@pytest.fixture
-def gateway(sim, keys):
-    credentials = ApplicationKey(keys.application_key, keys.application_secret, keys.consumer_key)
-    return Gateway.connect(sim.endpoint, credentials, timeout=(1, 3))
 
 
 def test_with_expanded_lists_the_whole_list_is_one_request(sim, gateway):

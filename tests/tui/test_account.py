@@ -99,7 +99,9 @@ async def test_a_password_is_refused_up_front_unless_working(make_app, sim, noti
         assert sim.world.sms.outbox.mails == []
 
 
-async def test_add_two_ips_at_once_remove_one_and_watch_it_settle(make_app, sim, clock, sim_clock):
+async def test_add_two_ips_at_once_remove_one_and_watch_it_settle(
+    make_app, sim, clock, world_clock
+):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_account(app, pilot, WORKING)
@@ -114,7 +116,7 @@ async def test_add_two_ips_at_once_remove_one_and_watch_it_settle(make_app, sim,
         await wait_for(pilot, lambda: "applying IPs" in heading(screen), "UPDATING_IP")
         assert shown_ips(screen)[-2:] == ["192.0.2.50", "192.0.2.51"]
         assert f"{len(before) + 2}/10" in heading(screen)
-        sim_clock.advance(sim.world.sms.behaviour.ip_settle_delay)
+        world_clock.advance(sim.world.sms.behaviour.ip_settle_delay)
         await let_time_pass(pilot, clock, 5)  # the settings are followed every 5 s meanwhile
         await wait_for(pilot, lambda: "working" in heading(screen), "SUCCESS")
 

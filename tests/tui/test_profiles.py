@@ -10,13 +10,14 @@ import pytest
 import requests
 
 from smpp_tui.api.credentials import required_rules
-from smpp_tui.config import Config, Profile, edit_config, load_config, with_profile
+from smpp_tui.config import Config, edit_config, load_config, with_profile
 from smpp_tui.session import profile_session
 from smpp_tui.store.resources import ACCOUNTS
 from smpp_tui.tui.app import SmppApp
 from smpp_tui.tui.screens.accounts import AccountsScreen
 from smpp_tui.tui.screens.connect import ConnectScreen
 from smpp_tui.tui.screens.profiles import ProfilesScreen
+from tests.conftest import profile_on
 from tests.tui.conftest import SIZE, fill, loaded, shown_names, wait_for
 
 
@@ -28,16 +29,6 @@ def path(tmp_path):
 @pytest.fixture
 def fast_checks(monkeypatch):
     monkeypatch.setattr(ConnectScreen, "POLL_EVERY", 0.05)
-
-
-def demo_profile(sim, keys, name: str) -> Profile:
-    return Profile(
-        name,
-        endpoint=sim.endpoint,
-        application_key=keys.application_key,
-        application_secret=keys.application_secret,
-        consumer_key=keys.consumer_key,
-    )
 
 
 def app_on(path, profile_name: str) -> SmppApp:
@@ -102,8 +93,8 @@ async def test_the_connect_flow_says_what_is_wrong_and_keeps_the_form(sim, path)
 
 
 async def test_switching_profile_starts_afresh_on_the_other_customer(sim, customers, path):
-    edit_config(path, lambda c: with_profile(c, demo_profile(sim, customers[0].keys, "ops")))
-    edit_config(path, lambda c: with_profile(c, demo_profile(sim, customers[1].keys, "jules")))
+    edit_config(path, lambda c: with_profile(c, profile_on("ops", sim, customers[0].keys)))
+    edit_config(path, lambda c: with_profile(c, profile_on("jules", sim, customers[1].keys)))
     app = app_on(path, "ops")
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: loaded(app), "ops's accounts")
@@ -123,8 +114,8 @@ async def test_switching_profile_starts_afresh_on_the_other_customer(sim, custom
 
 
 async def test_removing_a_profile_can_revoke_its_key(sim, customers, path):
-    edit_config(path, lambda c: with_profile(c, demo_profile(sim, customers[0].keys, "ops")))
-    edit_config(path, lambda c: with_profile(c, demo_profile(sim, customers[1].keys, "jules")))
+    edit_config(path, lambda c: with_profile(c, profile_on("ops", sim, customers[0].keys)))
+    edit_config(path, lambda c: with_profile(c, profile_on("jules", sim, customers[1].keys)))
     app = app_on(path, "ops")
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: loaded(app), "the accounts")
@@ -138,7 +129,7 @@ async def test_removing_a_profile_can_revoke_its_key(sim, customers, path):
 
 
 async def test_the_profile_in_use_shows_its_rights_masked(sim, customers, path):
-    edit_config(path, lambda c: with_profile(c, demo_profile(sim, customers[0].keys, "ops")))
+    edit_config(path, lambda c: with_profile(c, profile_on("ops", sim, customers[0].keys)))
     app = app_on(path, "ops")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
@@ -151,7 +142,7 @@ async def test_the_profile_in_use_shows_its_rights_masked(sim, customers, path):
 
 
 async def test_a_remapped_key_works(sim, keys, path):
-    edit_config(path, lambda c: with_profile(c, demo_profile(sim, keys, "ops")))
+    edit_config(path, lambda c: with_profile(c, profile_on("ops", sim, keys)))
     path.write_text(path.read_text() + '\n[keys]\n"app.refresh" = "f5"\n')
     app = app_on(path, "ops")
 
@@ -169,7 +160,7 @@ async def test_a_remapped_key_works(sim, keys, path):
 
 
 async def test_unknown_settings_are_reported_not_ignored(sim, keys, path, notices):
-    edit_config(path, lambda c: with_profile(c, demo_profile(sim, keys, "ops")))
+    edit_config(path, lambda c: with_profile(c, profile_on("ops", sim, keys)))
     path.write_text(
         path.read_text() + '\n[ui]\ntheme = "no-such-theme"\n[keys]\n"app.nothing" = "f6"\n'
     )
@@ -182,7 +173,7 @@ async def test_unknown_settings_are_reported_not_ignored(sim, keys, path, notice
 
 
 async def test_a_theme_chosen_in_the_app_is_kept(sim, keys, path):
-    edit_config(path, lambda c: with_profile(c, demo_profile(sim, keys, "ops")))
+    edit_config(path, lambda c: with_profile(c, profile_on("ops", sim, keys)))
     app = app_on(path, "ops")
     async with app.run_test(size=SIZE) as pilot:
         app.theme = "nord"  # what the palette's theme command does

@@ -8,28 +8,10 @@ from typing import Any
 import ovh
 import pytest
 
-from smpp_tui.simulator import build_demo_world
+from tests.conftest import Clock
 from tests.schema import validate_response
 
 START = 1_750_000_000.0  # 2025-06-15, a fixed moment so that runs are reproducible
-
-
-class Clock:
-    """The world's clock, moved by the tests instead of sleeping.
-
-    Moves stay within the signature timestamp window (300 s), as the `ovh` client computes its
-    time delta once.
-    """
-
-    def __init__(self, now: float = START) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
 
 _SHAPE_VALUES = frozenset({"ptt", "deliveryReceipt", "tag", "sender", "tariffCode", "numberOfSms"})
 
@@ -93,14 +75,13 @@ class Checked:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def world_clock() -> Clock:
+    """The world's clock, moved by the tests instead of sleeping.
 
-
-@pytest.fixture
-def demo(clock: Clock) -> tuple:
-    """The demo world on the test's clock (overrides the suite-wide fixture)."""
-    return build_demo_world(clock=clock)
+    Moves stay within the signature timestamp window (300 s), as the `ovh` client computes its
+    time delta once.
+    """
+    return Clock(START)
 
 
 @pytest.fixture

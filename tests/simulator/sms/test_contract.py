@@ -13,7 +13,7 @@ from tests.schema import validate_request
 from tests.simulator.sms.conftest import CLASSIC, FULL, MAIN, OTHERS, WAITING
 
 
-def test_the_demo_customer_end_to_end(api, sim, clock, customers):
+def test_the_demo_customer_end_to_end(api, sim, world_clock, customers):
     # list accounts, read settings and IPs
     names = api.get("/sms")
     assert MAIN in names
@@ -29,11 +29,11 @@ def test_the_demo_customer_end_to_end(api, sim, clock, customers):
     validate_request("PUT", f"/sms/{MAIN}/smpp/allowedIPs", body)
     assert api.put(f"/sms/{MAIN}/smpp/allowedIPs", **body) == [*before, "192.0.2.200"]
     assert api.get(f"/sms/{MAIN}/smpp/settings")["status"] == "UPDATING_IP"
-    clock.advance(sim.world.sms.behaviour.ip_settle_delay)
+    world_clock.advance(sim.world.sms.behaviour.ip_settle_delay)
     assert api.get(f"/sms/{MAIN}/smpp/settings")["status"] == "SUCCESS"
     api.put(f"/sms/{MAIN}/smpp/allowedIPs", action="remove", ips=["192.0.2.200"])
     assert api.get(f"/sms/{MAIN}/smpp/allowedIPs") == before
-    clock.advance(sim.world.sms.behaviour.ip_settle_delay)
+    world_clock.advance(sim.world.sms.behaviour.ip_settle_delay)
 
     # renew the password and find the mail in the outbox
     email = api.get("/me")["email"]
@@ -64,7 +64,7 @@ def test_the_demo_customer_end_to_end(api, sim, clock, customers):
     assert seen == api.get(f"/sms/{MAIN}/outgoing")
 
 
-def test_every_sms_route_answers_the_schema(api, sim, clock):
+def test_every_sms_route_answers_the_schema(api, sim, world_clock):
     """One call of each route, each answer validated by `api` itself."""
     api.get(f"/sms/{MAIN}/serviceInfos")
     api.get(f"/sms/{CLASSIC}")

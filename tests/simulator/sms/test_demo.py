@@ -7,7 +7,8 @@ from collections import Counter
 
 from smpp_tui.simulator import build_demo_world
 from smpp_tui.simulator.sms.schema import enum
-from tests.simulator.sms.conftest import FULL, MAIN, START, Clock
+from tests.conftest import Clock
+from tests.simulator.sms.conftest import FULL, MAIN, START
 
 
 def _fingerprint(world) -> list:
@@ -20,14 +21,14 @@ def _fingerprint(world) -> list:
 
 
 def test_the_same_seed_gives_the_same_world_and_another_seed_another():
-    one, _ = build_demo_world(clock=Clock(), seed=7)
-    two, _ = build_demo_world(clock=Clock(), seed=7)
-    three, _ = build_demo_world(clock=Clock(), seed=8)
+    one, _ = build_demo_world(clock=Clock(START), seed=7)
+    two, _ = build_demo_world(clock=Clock(START), seed=7)
+    three, _ = build_demo_world(clock=Clock(START), seed=8)
     assert _fingerprint(one) == _fingerprint(two) != _fingerprint(three)
 
 
 def test_the_first_customer_has_everything_the_screens_show():
-    world, customers = build_demo_world(clock=Clock())
+    world, customers = build_demo_world(clock=Clock(START))
     now = world.now()
     accounts = [world.sms.accounts[n] for n in world.sms.names_of(customers[0].customer.nichandle)]
     assert len(accounts) >= 8
@@ -42,7 +43,7 @@ def test_the_first_customer_has_everything_the_screens_show():
 
 
 def test_the_main_history_is_big_and_realistic():
-    world, _ = build_demo_world(clock=Clock())
+    world, _ = build_demo_world(clock=Clock(START))
     history = world.sms.accounts[MAIN].traffic.outgoing
     records = history.records(history.query())
     assert len(records) >= 20_000
@@ -56,12 +57,12 @@ def test_the_main_history_is_big_and_realistic():
 
 def test_building_the_demo_world_is_cheap():
     started = time.perf_counter()
-    build_demo_world(clock=Clock())
+    build_demo_world(clock=Clock(START))
     assert time.perf_counter() - started < 0.3
 
 
 def test_scale_makes_hundreds_of_accounts_and_lazily_their_history():
-    world, _customers = build_demo_world(clock=Clock(), scale=1)
+    world, _customers = build_demo_world(clock=Clock(START), scale=1)
     assert len(world.sms.accounts) >= 200
     assert not any(a.traffic_made for a in world.sms.accounts.values())
     assert sum(plan_size(a) for a in world.sms.accounts.values()) >= 100_000

@@ -136,7 +136,7 @@ def test_the_hlr_of_a_french_number(api):
     assert {"France", "Belgium", "Switzerland", "United Kingdom"} >= {h["country"] for h in hlr}
 
 
-def test_the_export_is_ready_after_the_delay_and_served_as_csv(api, sim, world, clock):
+def test_the_export_is_ready_after_the_delay_and_served_as_csv(api, sim, world, world_clock):
     world.sms.behaviour.document_delay = 10
     since = (datetime.fromtimestamp(START, UTC) - timedelta(days=7)).isoformat()
     document_id = api.get(
@@ -145,7 +145,7 @@ def test_the_export_is_ready_after_the_delay_and_served_as_csv(api, sim, world, 
     document = api.get(f"/me/document/{document_id}")
     assert document["size"] == 0
     assert requests.get(document["getUrl"], timeout=5).status_code == 404
-    clock.advance(10)
+    world_clock.advance(10)
     document = api.get(f"/me/document/{document_id}")
     csv = requests.get(document["getUrl"], timeout=5)
     assert csv.status_code == 200

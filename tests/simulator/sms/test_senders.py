@@ -21,7 +21,7 @@ def test_demo_senders_cover_every_state(api):
     assert {senders.WAITING, senders.ENABLE, senders.DISABLE, senders.REFUSED} == states
 
 
-def test_a_new_sender_waits_then_is_enabled_with_a_comment(api, world, clock):
+def test_a_new_sender_waits_then_is_enabled_with_a_comment(api, world, world_clock):
     world.sms.behaviour.sender_review_delay = 120
     assert api.post(SENDERS, sender="Acme Shop", reason=REASON, description="Shop") == "Acme Shop"
     sender = api.get(f"{SENDERS}/Acme%20Shop")
@@ -30,15 +30,15 @@ def test_a_new_sender_waits_then_is_enabled_with_a_comment(api, world, clock):
         "alpha",
         None,
     )
-    clock.advance(120)
+    world_clock.advance(120)
     sender = api.get(f"{SENDERS}/Acme%20Shop")
     assert sender["status"] == "enable"
     assert sender["comment"]
 
 
-def test_a_vague_request_is_refused_with_the_moderators_comment(api, clock):
+def test_a_vague_request_is_refused_with_the_moderators_comment(api, world_clock):
     api.post(SENDERS, sender="+33700000001", reason="please")
-    clock.advance(60)
+    world_clock.advance(60)
     sender = api.get(f"{SENDERS}/%2B33700000001")
     assert (sender["status"], sender["type"]) == ("refused", "numeric")
     assert "explain" in sender["comment"]

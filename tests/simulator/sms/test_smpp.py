@@ -19,21 +19,21 @@ def test_settings_are_the_simulators_own_endpoints(api):
     assert (settings["throughput"], settings["windowing"]) == (20, 10)
 
 
-def test_an_ip_change_settles_after_the_configured_delay(api, world, clock):
+def test_an_ip_change_settles_after_the_configured_delay(api, world, world_clock):
     world.sms.behaviour.ip_settle_delay = 30
     api.put(IPS, action="add", ips=["198.51.100.7", "198.51.100.8"])
-    clock.advance(29)
+    world_clock.advance(29)
     assert api.get(f"/sms/{MAIN}/smpp/settings")["status"] == "UPDATING_IP"
-    clock.advance(1)
+    world_clock.advance(1)
     assert api.get(f"/sms/{MAIN}/smpp/settings")["status"] == "SUCCESS"
 
 
-def test_the_first_ip_leaves_waiting_ip_and_the_last_one_returns_to_it(api, clock):
+def test_the_first_ip_leaves_waiting_ip_and_the_last_one_returns_to_it(api, world_clock):
     path = f"/sms/{WAITING}/smpp"
     assert api.get(f"{path}/settings")["status"] == "WAITING_IP"
     api.put(f"{path}/allowedIPs", action="add", ips=["203.0.113.9"])
     assert api.get(f"{path}/settings")["status"] == "UPDATING_IP"
-    clock.advance(60)
+    world_clock.advance(60)
     assert api.get(f"{path}/settings")["status"] == "SUCCESS"
     assert api.put(f"{path}/allowedIPs", action="remove", ips=["203.0.113.9"]) == []
     assert api.get(f"{path}/settings")["status"] == "WAITING_IP"
