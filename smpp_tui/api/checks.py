@@ -6,14 +6,17 @@ The rules are the control panel's (see the project's reference notes); OVHcloud 
 from __future__ import annotations
 
 import ipaddress
+import math
 import re
 from collections.abc import Iterable
 
 from smpp_tui.api.errors import InvalidInput
-from smpp_tui.api.models import RECHARGE_PACKS
+from smpp_tui.api.models import RECHARGE_PACKS, SENDER_DESCRIPTION_MAX, SENDER_REASON_MAX
 
+# A plain space, not \s, and ASCII semantics: line breaks and "Café" must not slip through.
 _ALPHA_SENDER = re.compile(r"[\w \-.,&+]{1,11}", re.ASCII)
-_NUMERIC_SENDER = re.compile(r"\+?[0-9]{1,15}")
+_NUMERIC_SENDER = re.compile(r"\+[0-9]{1,15}", re.ASCII)
+_AMOUNT = re.compile(r"[0-9]+(\.[0-9]+)?", re.ASCII)
 
 
 def ipv4_addresses(ips: Iterable[str]) -> list[str]:
@@ -40,23 +43,87 @@ def recharge(pack: int | None, threshold: float) -> None:
         raise InvalidInput("the recharge threshold is a number of credits, 0 or more")
 
 
+def recharge_threshold(typed: str) -> int:
+    """The threshold typed for the automatic recharge: a whole number of credits, 0 or more."""
+    text = typed.strip()
+    if not text.isascii() or not text.isdigit():
+        raise InvalidInput(
+            f"{_shown(text)} is not a threshold: give a whole number of credits, 0 or more,"
+            " such as 100"
+        )
+    return int(text)
+
+
+def recharge_pack(typed: str) -> int | None:
+    """The pack typed for the automatic recharge: one of OVHcloud's, or off (None)."""
+    text = typed.strip().casefold()
+    if text in ("off", "none", ""):
+        return None
+    if text.isascii() and text.isdigit() and int(text) in RECHARGE_PACKS:
+        return int(text)
+    packs = ", ".join(str(p) for p in RECHARGE_PACKS)
+    raise InvalidInput(f"{_shown(typed.strip())} is not a pack: give one of {packs}, or off")
+
+
 def transfer(source: str, target: str, credits: float) -> None:
-    if credits < 1:
+    if not math.isfinite(credits) or credits < 1:
         raise InvalidInput("transfer at least 1 credit")
     if not target or target == source:
         raise InvalidInput("transfer credits to another SMS account of the same customer")
 
 
+def transfer_target(typed: str, source: str, accounts: Iterable[str]) -> str:
+    """The account typed as a transfer's target: another account of the same customer."""
+    target = typed.strip()
+    others = sorted(name for name in accounts if name != source)
+    if target == source:
+        raise InvalidInput(f"{source} cannot transfer credits to itself: choose another account")
+    if target not in others:
+        known = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
+        raise InvalidInput(
+            f"{_shown(target) if target else 'nothing'} is not an SMS account of this customer;"
+            f" give one of its other accounts ({known or 'there is none'})"
+        )
+    return target
+
+
+def transfer_amount(typed: str, balance: float) -> float:
+    """The credits typed for a transfer: at least 1, at most the balance, decimals allowed."""
+    text = typed.strip()
+    accepted = f"a number of credits from 1 to {balance:,.2f}, such as 50 or 12.5"
+    if not _AMOUNT.fullmatch(text):
+        raise InvalidInput(f"{_shown(text) if text else 'nothing'} is not {accepted}")
+    credits = float(text)
+    if credits < 1:
+        raise InvalidInput(f"{text} credits is too few: transfer {accepted}")
+    if credits > balance:
+        raise InvalidInput(
+            f"{text} credits is more than the {balance:,.2f} left: transfer {accepted}"
+        )
+    return credits
+
+
 def new_sender(sender: str, reason: str, description: str) -> None:
+    """A sender request as OVHcloud checks it (the moderator judges the rest)."""
     if not (_ALPHA_SENDER.fullmatch(sender) or _NUMERIC_SENDER.fullmatch(sender)):
         raise InvalidInput(
-            "a sender is up to 11 letters, digits, spaces or - . , & + (ASCII), or an"
-            " international number: + and up to 15 digits"
+            f"{_shown(sender) if sender else 'an empty sender'} is not a sender: give up to 11"
+            " ASCII letters, digits, spaces or _ - . , & + (such as ACME), or an international"
+            " number, + and up to 15 digits (such as +33612345678)"
         )
-    if not reason.strip() or len(reason) > 250:
-        raise InvalidInput("give the moderator a reason, at most 250 characters")
-    if len(description) > 40:
-        raise InvalidInput("a sender description is at most 40 characters")
+    if len(description) > SENDER_DESCRIPTION_MAX:
+        raise InvalidInput(
+            f"the description has {len(description)} characters: at most {SENDER_DESCRIPTION_MAX}"
+        )
+    if not reason.strip():
+        raise InvalidInput("give the moderator a reason: who sends, to whom, and why")
+    if len(reason) > SENDER_REASON_MAX:
+        raise InvalidInput(f"the reason has {len(reason)} characters: at most {SENDER_REASON_MAX}")
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """What the user typed, quoted and cut short in a message (a pasted page stays readable)."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def ips_to_add(text: str, present: Iterable[str], limit: int) -> list[str]:

@@ -36,9 +36,10 @@ REGIONS = (
 )
 
 
-def required_rules() -> tuple[AccessRule, ...]:
-    """The access rules the gateway's calls need, and nothing more (see `api.calls`)."""
-    return access_rules(pair for pairs in declared_calls(Gateway).values() for pair in pairs)
+def rules_for(methods: Iterable[str]) -> tuple[AccessRule, ...]:
+    """The access rules these gateway methods need, and nothing more (see `api.calls`)."""
+    declared = declared_calls(Gateway)
+    return access_rules(pair for method in methods for pair in declared[method])
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,13 @@ def request_credential(
     endpoint: str,
     application_key: str,
     application_secret: str,
+    rules: Iterable[AccessRule],
     allowed_ips: Sequence[str] = (),
-    rules: Iterable[AccessRule] | None = None,
 ) -> CredentialRequest:
-    """`POST /auth/credential`, signed by the application key alone; `ApiError` on failure."""
+    """`POST /auth/credential` for a key holding `rules`, signed by the application key alone;
+    `ApiError` on failure."""
     body: dict[str, object] = {
-        "accessRules": [
-            {"method": rule.method, "path": rule.path} for rule in (rules or required_rules())
-        ]
+        "accessRules": [{"method": rule.method, "path": rule.path} for rule in rules]
     }
     if allowed_ips:
         body["allowedIPs"] = list(allowed_ips)

@@ -30,6 +30,7 @@ from smpp_tui.api.models import (
     Sender,
     ServiceInfo,
     SmppSettings,
+    Usage,
 )
 from smpp_tui.api.routes import route
 from smpp_tui.api.transport import Connection
@@ -104,6 +105,11 @@ class Gateway:
         """A gateway on `ovh-eu`, `ovh-ca`, `ovh-us` or an API URL; nothing is sent yet."""
         connection = Connection(endpoint, credentials, timeout)
         return cls(connection, read_only=read_only, expanded_lists=expanded_lists)
+
+    @property
+    def expanded_lists(self) -> bool:
+        """OVHcloud sends whole pages of accounts (else each must be fetched by its name)."""
+        return self.lists.sends_pages(route("/sms"))
 
     def _get(self, template: str, *pieces: object, **query: Any) -> Any:
         return self.connection.request("GET", route(template, *pieces), query=query).body
@@ -272,6 +278,17 @@ class Gateway:
             size,
         )
         return Page(tuple(parse(body) for body in bodies), page, size, total)
+
+    @calls("GET /sms/{}/outgoing")
+    def usage(self, name: str, since: datetime) -> Usage:
+        """How many SMS were sent since `since`, and their credits when OVHcloud sends whole
+        pages of them (the count alone otherwise: id by id would cost a request per SMS)."""
+        target, query = route("/sms/{}/outgoing", name), {"creationDatetime.from": since}
+        objects = self.lists.whole_pages(target, query)
+        if objects is None:
+            return Usage(since, len(self.lists.ids(target, query)), None)
+        sent = [OutgoingSms.from_api(body) for body in objects]
+        return Usage(since, len(sent), round(sum(sms.credits for sms in sent), 2))
 
     @calls("GET /sms/ptts")
     def ptt(self, code: int) -> PttMeaning:

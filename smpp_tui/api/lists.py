@@ -3,8 +3,8 @@
 OVHcloud's list routes answer ids. Its web panel asks for whole objects page by page with
 `X-Pagination-Mode: CachedObjectList-Pages`; whether calls signed with an application key get
 them is unconfirmed, so every answer is looked at: objects are used as they are, ids are
-fetched one by one (at most 10 in flight). Once the server answered ids to the expanded mode,
-the connection stops asking for it.
+fetched one by one (at most 10 in flight). Once a route answered ids to the expanded mode, it
+is not asked again (routes differ: a server may page accounts and not senders).
 """
 
 from __future__ import annotations
@@ -35,7 +35,12 @@ class Listing:
 class Lister:
     def __init__(self, connection: Connection, expanded: bool = True) -> None:
         self.connection = connection
-        self.expanded = expanded  # False once the server answered ids to an expanded request
+        self.expanded = expanded  # whether to ask for whole pages at all
+        self._ids_only: set[str] = set()  # the route templates that answered ids to it
+
+    def sends_pages(self, target: Route) -> bool:
+        """Whether asking `target` for whole pages is worth it (it did not answer ids)."""
+        return self.expanded and target.template not in self._ids_only
 
     def ids(self, target: Route, query: Mapping[str, Any] | None = None) -> list[Any]:
         """The plain id list, in the server's order."""
@@ -45,22 +50,38 @@ class Lister:
         self, target: Route, item: ItemRoute, query: Mapping[str, Any] | None = None
     ) -> list[dict[str, Any]]:
         """Every object of the list, however it can be had."""
-        if not self.expanded:
-            return self.each(self.ids(target, query), item)
+        objects, ids = self._pages_or_ids(target, query)
+        return objects if objects is not None else self.each(ids, item)
+
+    def whole_pages(
+        self, target: Route, query: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]] | None:
+        """Every object of the list when OVHcloud sends whole pages of them; None when it sends
+        ids only (fetching them one by one is for the caller to decide)."""
+        if not self.sends_pages(target):
+            return None
+        return self._pages_or_ids(target, query)[0]
+
+    def _pages_or_ids(
+        self, target: Route, query: Mapping[str, Any] | None
+    ) -> tuple[list[dict[str, Any]] | None, Sequence[Any]]:
+        """The objects, page by page, when OVHcloud sends them; else None and the ids."""
+        if not self.sends_pages(target):
+            return None, self.ids(target, query)
         first = self.page(target, 1, PAGE_SIZE, query)
         if first.objects is None:
-            return self.each(first.ids or (), item)
+            return None, first.ids or ()
         # Pages are numbered in the size the server used, which may be smaller than asked.
         size = first.size or len(first.objects)
         if not size:
-            return []
+            return [], ()
         pages: list[Sequence[dict[str, Any]]] = [first.objects]
         if first.total is not None:
             numbers = range(2, -(-first.total // size) + 1)
             pages += fan_out(
                 lambda n: self.page(target, n, PAGE_SIZE, query).objects or (), numbers
             )
-        return self._page_on(target, query, pages, size, first.total)
+        return self._page_on(target, query, pages, size, first.total), ()
 
     def _page_on(
         self,
@@ -96,7 +117,7 @@ class Lister:
         ids = _ids(body, target)
         if not ids:  # an empty page: nothing tells the two modes apart
             return Listing((), None, *_counts(answer.headers))
-        self.expanded = False
+        self._ids_only.add(target.template)
         return Listing(None, tuple(ids), len(ids))
 
     def newest_first(
@@ -117,7 +138,7 @@ class Lister:
     def _covering(
         self, target: Route, query: Mapping[str, Any], ids: list[Any], wanted: list[Any], size: int
     ) -> list[dict[str, Any]]:
-        if not (self.expanded and wanted):
+        if not (self.sends_pages(target) and wanted):
             return []
         position = {one: index for index, one in enumerate(ids)}
         places = [position[one] for one in wanted]

@@ -16,6 +16,8 @@ from smpp_tui.api.errors import InvalidResponse
 
 ALLOWED_IPS_LIMIT = 10  # the control panel's limit per account
 RECHARGE_PACKS = (100, 200, 250, 500, 1000, 5000, 10000)  # sms.PackQuantityAutomaticRecreditEnum
+SENDER_DESCRIPTION_MAX = 40  # the control panel's limits of a sender request
+SENDER_REASON_MAX = 250
 
 T = TypeVar("T")
 _MISSING = object()
@@ -95,11 +97,21 @@ class Account:
     status: str  # enable, disable
     credits_left: float
     credits_held_by_quota: float
+    users_with_quota: int  # users of the account given a quota of credits
     recharge_pack: int | None  # automaticRecreditAmount: credits bought when under the threshold
     recharge_threshold: float
     channel: str | None
     callback_url: str | None
     stop_callback_url: str | None
+
+    @property
+    def recharges(self) -> bool:
+        """Credits are bought by themselves when few are left."""
+        return self.recharge_pack is not None
+
+    def runs_low(self, level: float) -> bool:
+        """Fewer credits left than the recharge threshold (when it recharges), else `level`."""
+        return self.credits_left < (self.recharge_threshold if self.recharges else level)
 
     @classmethod
     def from_api(cls, body: Any) -> Account:
@@ -111,12 +123,23 @@ class Account:
             status=r.text("status"),
             credits_left=r.number("creditsLeft"),
             credits_held_by_quota=r.maybe_number("creditsHoldByQuota"),
+            users_with_quota=r.maybe_integer("userQuantityWithQuota") or 0,
             recharge_pack=r.maybe_integer("automaticRecreditAmount"),
             recharge_threshold=r.maybe_number("creditThresholdForAutomaticRecredit"),
             channel=r.maybe_text("channel"),
             callback_url=r.maybe_text("callBack"),
             stop_callback_url=r.maybe_text("stopCallBack"),
         )
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What the SMS sent since a moment used: their number, and their credits when OVHcloud
+    sent whole pages of them (id by id it would cost a request per SMS: not asked)."""
+
+    since: datetime
+    messages: int
+    credits: float | None
 
 
 @dataclass(frozen=True)

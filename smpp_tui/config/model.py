@@ -13,6 +13,8 @@ from typing import Any
 REGIONS = ("ovh-eu", "ovh-ca", "ovh-us")
 OVH_CONF = "ovh.conf"  # the value of `source` that reads the `ovh` client's own configuration
 DEFAULT_REFRESH = 30.0  # seconds
+# Credits under which an account without automatic recharge is marked as running out.
+DEFAULT_LOW_CREDITS = 100.0
 MIN_REFRESH = 5.0
 SECRET_KEYS = frozenset({"application_secret", "consumer_key", "client_secret"})
 
@@ -64,6 +66,7 @@ class Profile:
 class UiSettings:
     theme: str | None = None  # a Textual theme name; the app checks it exists
     refresh_interval: float = DEFAULT_REFRESH
+    low_credits: float = DEFAULT_LOW_CREDITS
 
 
 @dataclass(frozen=True)

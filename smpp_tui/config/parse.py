@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from smpp_tui.config.lines import dotted, line_of
 from smpp_tui.config.model import (
+    DEFAULT_LOW_CREDITS,
     DEFAULT_REFRESH,
     MIN_REFRESH,
     OVH_CONF,
@@ -25,7 +26,10 @@ from smpp_tui.config.model import (
 APP_KEYS = ("application_key", "application_secret", "consumer_key")
 OAUTH2_KEYS = ("client_id", "client_secret")
 PROFILE_KEYS = ("endpoint", *APP_KEYS, *OAUTH2_KEYS, "source", "config_file", "read_only")
-KNOWN = {(): ("default_profile", "profiles", "ui", "keys"), ("ui",): ("theme", "refresh_interval")}
+KNOWN = {
+    (): ("default_profile", "profiles", "ui", "keys"),
+    ("ui",): ("theme", "refresh_interval", "low_credits"),
+}
 ENDPOINTS_ACCEPTED = f"use {', '.join(REGIONS)} or an http(s):// API URL"
 Path = tuple[str, ...]
 
@@ -179,16 +183,25 @@ def ui_settings(check: Checker) -> UiSettings:
     check.table(("ui",))
     check.note_typos(("ui",), KNOWN[("ui",)])
     theme = check.string(("ui", "theme"), 'a theme name such as "textual-dark"')
-    interval = check.get(("ui", "refresh_interval"), DEFAULT_REFRESH)
-    number = isinstance(interval, int | float) and not isinstance(interval, bool)
-    if not number or interval < MIN_REFRESH or interval != interval:
-        path = ("ui", "refresh_interval")
+    interval = _number_at_least(
+        check, ("ui", "refresh_interval"), DEFAULT_REFRESH, MIN_REFRESH, "a number of seconds"
+    )
+    low = _number_at_least(
+        check, ("ui", "low_credits"), DEFAULT_LOW_CREDITS, 0, "a number of credits"
+    )
+    return UiSettings(theme=theme, refresh_interval=interval, low_credits=low)
+
+
+def _number_at_least(
+    check: Checker, path: Path, default: float, least: float, accepted: str
+) -> float:
+    value = check.get(path, default)
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if not number or value < least or value != value:
         raise check.fail(
-            path,
-            f"{check.shown(path, interval)} is not valid; "
-            f"use a number of seconds, at least {MIN_REFRESH:g}",
+            path, f"{check.shown(path, value)} is not valid; use {accepted}, at least {least:g}"
         )
-    return UiSettings(theme=theme, refresh_interval=float(interval))
+    return float(value)
 
 
 def key_bindings(check: Checker) -> dict[str, str]:

@@ -6,6 +6,7 @@ Each step blocks (the app runs it off its event loop); the screen shows what the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from smpp_tui.api.credentials import (
@@ -14,21 +15,37 @@ from smpp_tui.api.credentials import (
     Region,
     poll_validation,
     request_credential,
-    required_rules,
+    rules_for,
 )
+from smpp_tui.api.models import AccessRule
 from smpp_tui.config import Profile, edit_config, with_profile
 from smpp_tui.session.open import profile_session
 from smpp_tui.session.session import Session
+from smpp_tui.store.ovhcloud import used_calls
 
 __all__ = [
     "REGIONS",
     "CredentialRequest",
     "Region",
     "poll_validation",
-    "request_credential",
+    "request_key",
     "required_rules",
     "save_and_open",
 ]
+
+
+def required_rules() -> tuple[AccessRule, ...]:
+    """The rights the app's calls need (`store.ovhcloud` lists them), and nothing more."""
+    return rules_for(used_calls())
+
+
+def request_key(
+    endpoint: str, application_key: str, application_secret: str, allowed_ips: Sequence[str]
+) -> CredentialRequest:
+    """Ask OVHcloud for a consumer key holding exactly `required_rules()`."""
+    return request_credential(
+        endpoint, application_key, application_secret, required_rules(), allowed_ips
+    )
 
 
 def save_and_open(

@@ -41,7 +41,7 @@ class Live:
             backoff=session.backoff,
             alarm=self.alarm.set,
         )
-        self.resources = Resources(session.gateway, session.intervals)
+        self.resources = Resources(session.gateway, session.intervals, session.today)
         audit = AuditLog(session.audit_path, session.label) if session.audit_path else None
         self.actions = Actions(session.gateway, self.store, self.poller, session.clock, audit)
         self._unsubscribe = self.store.subscribe(on_change)

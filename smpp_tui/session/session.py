@@ -9,20 +9,22 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from smpp_tui.api import Gateway
 from smpp_tui.config import Config, Profile
 from smpp_tui.session.alarm import Alarm, DaemonAlarm, OnError, Ring
 from smpp_tui.store.backoff import Backoff
-from smpp_tui.store.resources import Intervals
+from smpp_tui.store.resources import Intervals, now_utc
 
 
 @dataclass
 class Session:
     gateway: Gateway
     label: str  # what the header names: a profile, an endpoint, or "demo"
-    clock: Callable[[], float] = time.monotonic
+    clock: Callable[[], float] = time.monotonic  # intervals and ages
+    today: Callable[[], datetime] = now_utc  # the calendar: "the last 30 days"
     intervals: Intervals = field(default_factory=Intervals)
     backoff: Backoff = field(default_factory=Backoff)
     requests_per_minute: int = 30

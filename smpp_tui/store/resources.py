@@ -7,13 +7,14 @@ entry, so opening an account shows what the list already fetched.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
-from smpp_tui.api import Gateway
 from smpp_tui.api.fanout import fan_out
 from smpp_tui.api.lists import PAGE_SIZE
-from smpp_tui.api.models import Account, SmppSettings
+from smpp_tui.api.models import Account, SmppSettings, Usage
+from smpp_tui.store.ovhcloud import OvhCloud
 from smpp_tui.store.poller import Watch
 from smpp_tui.store.snapshot import ResourceKey
 
@@ -34,6 +35,21 @@ def service_key(account: str) -> ResourceKey:
     return ("service", account)
 
 
+def senders_key(account: str) -> ResourceKey:
+    return ("senders", account)
+
+
+def usage_key(account: str) -> ResourceKey:
+    return ("usage", account)
+
+
+USAGE_DAYS = 30  # the Credits tab tells what the last 30 days used
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
 @dataclass(frozen=True)
 class Intervals:
     """Seconds between refreshes of each kind of resource (all injectable)."""
@@ -44,20 +60,26 @@ class Intervals:
 
 
 class Resources:
-    """Builds the watches for one gateway."""
+    """Builds the watches over what the app asks of OVHcloud."""
 
-    def __init__(self, gateway: Gateway, intervals: Intervals | None = None) -> None:
+    def __init__(
+        self,
+        gateway: OvhCloud,
+        intervals: Intervals | None = None,
+        today: Callable[[], datetime] = now_utc,
+    ) -> None:
         self.gateway = gateway
         self.intervals = intervals or Intervals()
+        self.today = today  # the calendar's now, for "the last 30 days"
 
     def accounts(self, known: tuple[Account, ...] = (), visible: Sequence[str] = ()) -> Watch:
         """The account list: whole when OVHcloud sends pages of objects (one request), else
         the names plus the accounts on screen (and new ones): a full refresh would cost one
         request per account, more than the budget allows for a long list."""
         interval = self.intervals.default
-        if self.gateway.lists.expanded or not known:
+        if self.gateway.expanded_lists or not known:
             pages = -(-max(1, len(known)) // PAGE_SIZE)
-            cost = pages if self.gateway.lists.expanded else 1 + len(known)
+            cost = pages if self.gateway.expanded_lists else 1 + len(known)
             return Watch(ACCOUNTS, self.gateway.list_accounts, interval, cost)
         fetch = functools.partial(self._refresh_accounts, known, frozenset(visible))
         return Watch(ACCOUNTS, fetch, interval, cost=1 + len(visible))
@@ -89,6 +111,22 @@ class Resources:
 
     def me(self) -> Watch:
         return Watch(ME, self.gateway.me, self.intervals.rare)
+
+    def senders(self, account: str) -> Watch:
+        # A sender waiting for the moderator is seen to change as this refreshes.
+        fetch = functools.partial(self.gateway.senders, account)
+        return Watch(senders_key(account), fetch, self.intervals.default)
+
+    def usage(self, account: str, known: Usage | None = None) -> Watch:
+        """What the last 30 days of SMS used: one request for the count, plus one per page of
+        500 when OVHcloud sends whole pages; rarely, as it changes slowly."""
+        pages = -(-known.messages // PAGE_SIZE) if known is not None else 1
+        fetch = functools.partial(self._usage, account)
+        return Watch(usage_key(account), fetch, self.intervals.rare, cost=1 + pages)
+
+    def _usage(self, account: str) -> Usage:
+        since = self.today() - timedelta(days=USAGE_DAYS)
+        return self.gateway.usage(account, since.replace(microsecond=0))
 
     def credential(self) -> Watch:
         return Watch(CREDENTIAL, self.gateway.current_credential, self.intervals.rare)

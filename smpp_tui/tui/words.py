@@ -72,3 +72,24 @@ def smpp_status_meaning(status: str) -> Text:
     line = smpp_status(status)
     line.append(f"  {SMPP_MEANING.get(status, '')}", style="")
     return line
+
+
+# A sender's status: a symbol and words, so that it reads without colour.
+SENDER_STATUS = {
+    "waitingValidation": ("○ waiting", "yellow"),
+    "enable": ("✓ enabled", "green"),
+    "refused": ("✗ refused", "red"),
+    "disable": ("- disabled", "dim"),
+}
+
+
+def sender_status(status: str) -> Text:
+    said, style = SENDER_STATUS.get(status, (status, ""))
+    return Text(said, style=style)
+
+
+def recharge(pack: int | None, threshold: float) -> str:
+    """The automatic recharge in words."""
+    if pack is None:
+        return "off"
+    return f"when below {threshold:,.0f} credits, buy a pack of {pack:,}"

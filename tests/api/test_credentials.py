@@ -11,9 +11,9 @@ from smpp_tui.api.credentials import (
     REGIONS,
     poll_validation,
     request_credential,
-    required_rules,
 )
 from smpp_tui.api.errors import Forbidden, InvalidCredentials, ServerError
+from smpp_tui.api.models import AccessRule
 from smpp_tui.simulator import NOT_CREDENTIAL, parse_fault
 
 
@@ -22,8 +22,15 @@ def application(customers):
     return customers[0].application
 
 
+RULES = (
+    AccessRule("GET", "/auth/currentCredential"),
+    AccessRule("POST", "/auth/logout"),
+    AccessRule("GET", "/sms"),
+)
+
+
 def ask(sim, application, **options):
-    return request_credential(sim.endpoint, application.key, application.secret, **options)
+    return request_credential(sim.endpoint, application.key, application.secret, RULES, **options)
 
 
 def validate(request) -> None:
@@ -43,7 +50,7 @@ def test_a_new_key_works_once_validated_with_exactly_the_rights_asked(sim, appli
     validate(request)
     credential = poll_validation(request)
     assert credential.status == "validated"
-    assert credential.rules == required_rules()
+    assert credential.rules == RULES
     gateway = connected(request)
     assert "smpp-dc12345-1" in gateway.account_names()
     assert gateway.current_credential().credential_id == credential.credential_id
@@ -76,7 +83,7 @@ def test_a_key_bound_to_ip_blocks(sim, application):
 
 def test_an_unknown_application_key_is_refused(sim):
     with pytest.raises(InvalidCredentials, match="does not know this application key"):
-        request_credential(sim.endpoint, "nope", "nope")
+        request_credential(sim.endpoint, "nope", "nope", RULES)
 
 
 def test_revoking_a_key_stops_it_at_once(sim, application):

@@ -32,7 +32,7 @@ def test_list_accounts(gateway, sim, mode):
     assert any(not a.smpp for a in accounts)
     per_account = [e for e in sim.exchanges if e.path.startswith("/sms/")]
     assert bool(per_account) == (mode == "ids")
-    assert gateway.lists.expanded == (mode == "expanded")
+    assert gateway.expanded_lists == (mode == "expanded")
 
 
 def test_account_settings_and_service(gateway, smpp):
@@ -194,7 +194,7 @@ def test_pages_without_counts_page_on_while_full(gateway, sim, sent, monkeypatch
     since = len(sent)
     assert [a.name for a in gateway.list_accounts()] == names
     assert _paths(sent, since) == ["/sms"] * 4  # 3 + 3 + 3, then an empty page ends it
-    assert gateway.lists.expanded
+    assert gateway.expanded_lists
 
 
 def test_history_page_in_an_unordered_list_is_fetched_id_by_id(gateway, sim, sent, customers):

@@ -43,6 +43,7 @@ CASES = [
     ("[ui]\nrefresh_interval = 2\n", 2, "at least 5"),
     ('[ui]\nrefresh_interval = "30"\n', 2, 'ui.refresh_interval = "30" is not valid'),
     ("[ui]\nrefresh_interval = true\n", 2, "ui.refresh_interval = true is not valid"),
+    ("[ui]\nlow_credits = -5\n", 2, "ui.low_credits = -5 is not valid; use a number of credits"),
     ('[ui]\ntheme = ""\n', 2, 'ui.theme = "" is not valid; use a theme name'),
     ("[keys]\nquit = 1\n", 2, "keys.quit = 1 is not valid; use key names separated by commas"),
     ('[keys]\nquit = "ctrl+q,,q"\n', 2, "key names separated by commas"),

@@ -7,15 +7,15 @@ import stat
 
 import requests
 
-from smpp_tui.api.credentials import poll_validation, request_credential
+from smpp_tui.api.credentials import poll_validation
 from smpp_tui.config import config_path, load_config
 from smpp_tui.config.resolve import choose_profile
-from smpp_tui.session.connect import save_and_open
+from smpp_tui.session.connect import request_key, save_and_open
 
 
 def test_a_validated_key_is_saved_as_the_default_profile_and_opened(sim, customers):
     application = customers[0].application
-    request = request_credential(sim.endpoint, application.key, application.secret)
+    request = request_key(sim.endpoint, application.key, application.secret, ())
     assert requests.get(request.validation_url, timeout=5).status_code == 200
     assert poll_validation(request) is not None
     session = save_and_open(request, "work", config_path())

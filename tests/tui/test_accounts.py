@@ -23,6 +23,8 @@ from tests.tui.conftest import (
     wait_for,
 )
 
+LOW = 100  # the default [ui] low_credits: under it, an account without recharge runs out
+
 
 def simulator_names(sim, customer) -> list[str]:
     return sim.world.sms.names_of(customer.nichandle)
@@ -41,11 +43,12 @@ async def test_the_list_matches_the_simulator(make_app, sim, customers):
         for name in names:
             account = sim.world.sms.accounts[name]
             assert cell(app, name, "description") == words.plain(account.description, width).plain
-            assert cell(app, name, "credits") == f"{account.credits_left:,.2f}"
+            low = "⚠ " if account.credits_left < LOW and account.recredit_amount is None else ""
+            assert cell(app, name, "credits") == f"{low}{account.credits_left:,.2f}"
             if account.smpp:
                 assert cell(app, name, "ips") == f"{len(account.allowed_ips)}/10"
                 assert cell(app, name, "smpp") == "SMPP"
-        assert status(app) == f"demo · {len(names)} accounts"
+        assert status(app).startswith(f"demo · {len(names)} accounts · ⚠ ")
 
 
 async def test_statuses_are_words_not_only_colours(make_app):
@@ -74,7 +77,7 @@ async def test_a_user_finds_an_account_by_typing_a_filter(make_app):
         total = len(shown_names(app))
         await pilot.press("slash", *"otp", "enter")  # the one test that types in the filter
         assert shown_names(app) == ["smpp-dc12345-7"]
-        assert status(app) == f"demo · 1 of {total} accounts · filter: otp"
+        assert status(app).startswith(f"demo · 1 of {total} accounts · filter: otp")
         assert app.focused is table(app), "enter hands the keys back to the table"
         await pilot.press("escape")
         assert len(shown_names(app)) == total
@@ -155,7 +158,7 @@ async def test_the_simulator_dying_never_kills_the_app(make_app, sim, clock, not
         sim.stop()
         await pilot.press("r")
         await wait_for(pilot, lambda: app.store.snapshot.health is Health.UNREACHABLE, "offline")
-        await wait_for(pilot, lambda: "⚠" in status(app), "the stale mark")
+        await wait_for(pilot, lambda: "⚠ data from" in status(app), "the stale mark")
         assert "could not be reached" in status(app)
         assert shown_names(app) == names, "the last good data is kept"
         await wait_for(pilot, lambda: notices.saying("Lost contact"), "the notice")
@@ -164,7 +167,7 @@ async def test_the_simulator_dying_never_kills_the_app(make_app, sim, clock, not
         with Simulator(sim.world, port=port):
             await let_time_pass(pilot, clock, 300)  # past the longest backoff; no key pressed
             await wait_for(pilot, lambda: app.store.snapshot.health is Health.OK, "recovery")
-            await wait_for(pilot, lambda: "⚠" not in status(app), "fresh data")
+            await wait_for(pilot, lambda: "⚠ data from" not in status(app), "fresh data")
             await wait_for(pilot, lambda: notices.saying("again"), "the notice of recovery")
         assert len(notices.saying("Lost contact")) == 1, "one notice per change, not per poll"
 
@@ -175,7 +178,7 @@ async def test_stale_data_ages_on_any_screen_in_front(make_app, sim, clock):
         await wait_for(pilot, lambda: loaded(app), "the accounts")
         sim.stop()
         await pilot.press("r")
-        await wait_for(pilot, lambda: "⚠" in status(app), "the stale mark")
+        await wait_for(pilot, lambda: "⚠ data from" in status(app), "the stale mark")
         await pilot.press("p")
         await wait_for(pilot, lambda: isinstance(app.screen, ProfilesScreen), "the profiles")
         clock.advance(61)  # the status line's age would change now: the profiles have none

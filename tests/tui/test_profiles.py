@@ -9,9 +9,9 @@ import stat
 import pytest
 import requests
 
-from smpp_tui.api.credentials import required_rules
 from smpp_tui.config import Config, edit_config, load_config, with_profile
 from smpp_tui.session import profile_session
+from smpp_tui.session.connect import required_rules
 from smpp_tui.store.resources import ACCOUNTS
 from smpp_tui.tui.app import SmppApp
 from smpp_tui.tui.screens.accounts import AccountsScreen

@@ -71,6 +71,54 @@ REMOVE_IP = Command(
     tab="ips",
     writes=True,
 )
+REQUEST_SENDER = Command(
+    "account.request_sender",
+    "a",
+    "request_sender",
+    "Request",
+    title="Request a sender",
+    help="Ask OVHcloud's moderator for a new sender name or number",
+    tab="senders",
+    writes=True,
+)
+DELETE_SENDER = Command(
+    "account.delete_sender",
+    "d,delete",
+    "delete_sender",
+    "Delete",
+    title="Delete sender",
+    help="Delete the sender under the cursor",
+    tab="senders",
+    writes=True,
+)
+SHOW_SENDER = Command(
+    "senders.show",
+    "enter",
+    "select_cursor",
+    "Details",
+    title="Sender details",
+    help="Show the sender under the cursor whole, the moderator's comment included",
+)
+EDIT_RECHARGE = Command(
+    "account.edit_recharge",
+    "e",
+    "edit_recharge",
+    "Recharge",
+    title="Edit automatic recharge",
+    help="Buy a pack of credits by itself when fewer than a threshold are left, or never",
+    tab="credits",
+    writes=True,
+)
+TRANSFER = Command(
+    "account.transfer",
+    "t",
+    "transfer",
+    "Transfer",
+    title="Transfer credits",
+    help="Move credits to another SMS account of this customer",
+    tab="credits",
+    writes=True,
+)
 ACCOUNT_SCREEN = (
     *(_tab(number, tab, label) for number, (tab, label) in enumerate(TABS, start=1)),
     COPY,
@@ -78,4 +126,8 @@ ACCOUNT_SCREEN = (
     REGENERATE,
     ADD_IPS,
     REMOVE_IP,
+    REQUEST_SENDER,
+    DELETE_SENDER,
+    EDIT_RECHARGE,
+    TRANSFER,
 )

@@ -34,4 +34,22 @@ CLEAR_FILTER = Command(
     help="Show every account again",
     footer=False,
 )
-ACCOUNTS_SCREEN = (FILTER, SMPP_ONLY, CLEAR_FILTER)
+BY_CREDITS = Command(
+    "accounts.by_credits",
+    "o",
+    "by_credits",
+    "By credits",
+    title="Order by credits",
+    help="The accounts with the fewest credits first, or back to SMPP accounts first",
+    footer=False,  # the footer fits 80 columns
+)
+TRANSFER_FROM = Command(
+    "accounts.transfer",
+    "t",
+    "transfer",
+    "Transfer",
+    title="Transfer credits",
+    help="Move credits from the account under the cursor to another",
+    writes=True,
+)
+ACCOUNTS_SCREEN = (FILTER, SMPP_ONLY, BY_CREDITS, TRANSFER_FROM, CLEAR_FILTER)

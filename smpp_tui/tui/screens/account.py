@@ -1,5 +1,5 @@
 """One account: tabs for its SMPP credentials (Overview), authorized IPs, senders, credits and
-history. Only the active tab polls."""
+history. Only the active tab polls; each tab's actions live in their own module."""
 
 from __future__ import annotations
 
@@ -7,28 +7,44 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
-from smpp_tui.api.models import Account
 from smpp_tui.store import Entry, ResourceKey, Snapshot, Watch
-from smpp_tui.store.resources import ACCOUNTS, ME, ips_key, service_key, settings_key
+from smpp_tui.store.resources import (
+    ACCOUNTS,
+    ME,
+    ips_key,
+    senders_key,
+    service_key,
+    settings_key,
+    usage_key,
+)
 from smpp_tui.tui import words
 from smpp_tui.tui.commands import Command, bindings, key_of
 from smpp_tui.tui.commands.account import (
     ACCOUNT_SCREEN,
     ADD_IPS,
     COPY,
+    EDIT_RECHARGE,
     REGENERATE,
+    REQUEST_SENDER,
     REVEAL,
     TABS,
+    TRANSFER,
 )
-from smpp_tui.tui.screens.account_actions import AccountActions
+from smpp_tui.tui.screens.credits_actions import CreditsActions
+from smpp_tui.tui.screens.ips_actions import IpsActions
+from smpp_tui.tui.screens.overview_actions import OverviewActions
+from smpp_tui.tui.screens.senders_actions import SendersActions
+from smpp_tui.tui.widgets.credits import CreditsPane, credit_fields
+from smpp_tui.tui.widgets.fields import Field
 from smpp_tui.tui.widgets.ips import IpsPane
-from smpp_tui.tui.widgets.overview import Field, OverviewPane, overview_fields
+from smpp_tui.tui.widgets.overview import OverviewPane, overview_fields
+from smpp_tui.tui.widgets.senders import SendersPane
 from smpp_tui.tui.widgets.status_line import StatusLine
 
 COMING = "Coming in a next version of smpp-tui."
 
 
-class AccountScreen(AccountActions):
+class AccountScreen(OverviewActions, IpsActions, SendersActions, CreditsActions):
     DECLARED = ACCOUNT_SCREEN
     BINDINGS = bindings(*DECLARED)
 
@@ -47,10 +63,14 @@ class AccountScreen(AccountActions):
         yield Footer()
 
     def _pane(self, tab: str) -> ComposeResult:
-        if tab == "overview":
-            yield OverviewPane()
-        elif tab == "ips":
-            yield IpsPane()
+        panes = {
+            "overview": OverviewPane,
+            "ips": IpsPane,
+            "senders": SendersPane,
+            "credits": CreditsPane,
+        }
+        if tab in panes:
+            yield panes[tab]()
         else:
             yield Static(Text(COMING, style="dim"), classes="coming")
 
@@ -76,29 +96,33 @@ class AccountScreen(AccountActions):
     # what is shown
 
     @property
-    def details(self) -> Account | None:
-        accounts = self.smpp_app.store.snapshot.value(ACCOUNTS, ())
-        return next((a for a in accounts if a.name == self.account), None)
-
-    @property
     def is_smpp(self) -> bool:
         details = self.details
         return details is None or details.smpp
 
     def watches(self) -> list[Watch]:
         resources, name = self.smpp_app.resources, self.account
-        settings = self.smpp_app.store.snapshot.value(settings_key(name))
-        smpp = [resources.settings(name, settings)] if self.is_smpp else []
-        if self.tab == "overview":
+        snapshot = self.smpp_app.store.snapshot
+        smpp = [resources.settings(name, snapshot.value(settings_key(name)))]
+        if self.tab == "overview" and self.is_smpp:
             return [*smpp, resources.service_info(name), resources.me()]
         if self.tab == "ips" and self.is_smpp:
             return [*smpp, resources.allowed_ips(name)]
+        if self.tab == "senders":
+            return [resources.senders(name)]
+        if self.tab == "credits":
+            # This account's balance and recharge, as fresh as the tab is shown.
+            accounts = resources.accounts(snapshot.value(ACCOUNTS, ()), [name])
+            usage = resources.usage(name, snapshot.value(usage_key(name)))
+            return [accounts, resources.service_info(name), usage]
         return []
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.query_one("#account-title", Static).update(self._title())
         self._show_overview(snapshot)
         self._show_ips(snapshot)
+        self._show_senders(snapshot)
+        self._show_credits(snapshot)
         self.refresh_status()
         self.declare_watches()  # a status may now ask for faster polls
 
@@ -154,6 +178,38 @@ class AccountScreen(AccountActions):
         settings = snapshot.value(settings_key(self.account))
         self.query_one(IpsPane).show(entry.value, settings, problem, add_key)
 
+    def _show_senders(self, snapshot: Snapshot) -> None:
+        entry = snapshot[senders_key(self.account)]
+        problem = Text(str(entry.error), style="bold red") if entry.error else Text("")
+        request = "" if self.smpp_app.read_only else key_of(self, REQUEST_SENDER)
+        self.query_one(SendersPane).show(entry.value, problem, request)
+
+    def _show_credits(self, snapshot: Snapshot) -> None:
+        pane, account = self.query_one(CreditsPane), self.details
+        if account is None:
+            pane.show([], Text("Loading…", style="dim"))
+            return
+        service, usage = (
+            snapshot.value(service_key(self.account)),
+            snapshot.value(usage_key(self.account)),
+        )
+        low = self.smpp_app.config.ui.low_credits
+        pane.show(credit_fields(account, service, usage, low), Text(self._credits_note(snapshot)))
+
+    def _credits_note(self, snapshot: Snapshot) -> str:
+        error = snapshot[usage_key(self.account)].error
+        note = f"The last 30 days could not be read: {error}\n" if error is not None else ""
+        if not self.smpp_app.read_only:
+            note += (
+                f"{key_of(self, EDIT_RECHARGE)} changes the automatic recharge;"
+                f" {key_of(self, TRANSFER)} transfers credits to another account."
+            )
+        return note
+
     def status(self) -> tuple[ResourceKey, Text]:
-        key = ips_key(self.account) if self.tab == "ips" else settings_key(self.account)
-        return key, Text(self.account)
+        keys = {
+            "ips": ips_key(self.account),
+            "senders": senders_key(self.account),
+            "credits": ACCOUNTS,
+        }
+        return keys.get(self.tab, settings_key(self.account)), Text(self.account)

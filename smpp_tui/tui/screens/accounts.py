@@ -8,11 +8,13 @@ from textual.widgets import DataTable, Footer, Header, Input
 
 from smpp_tui.store import ResourceKey, Snapshot, Watch
 from smpp_tui.store.resources import ACCOUNTS, settings_key
+from smpp_tui.tui import words
 from smpp_tui.tui.commands import Command, bindings
 from smpp_tui.tui.commands.accounts import ACCOUNTS_SCREEN, CLEAR_FILTER
 from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.base import StoreScreen
-from smpp_tui.tui.widgets.account_rows import account_rows, description_width
+from smpp_tui.tui.screens.transfer import open_transfer
+from smpp_tui.tui.widgets.account_rows import View, account_rows, description_width, running_low
 from smpp_tui.tui.widgets.accounts_table import AccountsTable
 from smpp_tui.tui.widgets.status_line import StatusLine
 
@@ -26,6 +28,7 @@ class AccountsScreen(StoreScreen):
         super().__init__()
         self.query_text = ""
         self.smpp_only = False
+        self.by_credits = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,22 +77,37 @@ class AccountsScreen(StoreScreen):
         entry = snapshot[ACCOUNTS]
         if entry.loaded or entry.error is not None:
             self.table.loading = False
-        width = description_width(self.size.width)
-        self.table.show_rows(account_rows(snapshot, self.query_text, self.smpp_only, width))
+        self.table.show_rows(account_rows(snapshot, self.view))
         self._rows_moved()  # other rows may show now, or a status may ask for faster polls
         self.refresh_status()
+
+    @property
+    def view(self) -> View:
+        return View(
+            self.query_text,
+            self.smpp_only,
+            self.by_credits,
+            description_width(self.size.width),
+            self.smpp_app.config.ui.low_credits,
+        )
 
     def status(self) -> tuple[ResourceKey, Text]:
         return ACCOUNTS, self._counts()
 
     def _counts(self) -> Text:
-        shown, total = self.table.row_count, len(self.smpp_app.store.snapshot.value(ACCOUNTS, ()))
-        words = f"{total} accounts" if shown == total else f"{shown} of {total} accounts"
+        snapshot = self.smpp_app.store.snapshot
+        shown, total = self.table.row_count, len(snapshot.value(ACCOUNTS, ()))
+        said = Text(f"{total} accounts" if shown == total else f"{shown} of {total} accounts")
         if self.smpp_only:
-            words += " · SMPP only"
+            said.append(" · SMPP only")
+        if self.by_credits:
+            said.append(" · by credits")
         if self.query_text:
-            words += f" · filter: {self.query_text}"
-        return Text(words)
+            said.append(" · filter: ").append_text(words.plain(self.query_text))
+        low = running_low(snapshot, self.smpp_app.config.ui.low_credits)
+        if low:
+            said.append(f" · ⚠ {len(low)} running out of credits", style="yellow")
+        return said
 
     # actions
 
@@ -118,6 +136,15 @@ class AccountsScreen(StoreScreen):
     def action_smpp_only(self) -> None:
         self.smpp_only = not self.smpp_only
         self.show_snapshot(self.smpp_app.store.snapshot)
+
+    def action_by_credits(self) -> None:
+        self.by_credits = not self.by_credits
+        self.show_snapshot(self.smpp_app.store.snapshot)
+
+    def action_transfer(self) -> None:
+        name = self.table.current_account
+        if name is not None:
+            open_transfer(self, name)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value

@@ -10,13 +10,19 @@ from rich.text import Text
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
+from smpp_tui.api.errors import ApiError
 from smpp_tui.store import Change, ResourceKey, Snapshot, Watch
+from smpp_tui.store.actions import ActionInProgress
 from smpp_tui.tui import words
 from smpp_tui.tui.commands import Command
 from smpp_tui.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from smpp_tui.tui.app import SmppApp
+
+
+# What a store action may fail with: said to the user, in the words the error carries.
+ACTION_FAILURES = (ApiError, ActionInProgress)
 
 
 class SmppScreen(Screen[None]):

@@ -7,6 +7,7 @@ arrives after it has closed.
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -21,7 +22,7 @@ class ConfirmScreen(ModalScreen[bool]):
     AUTO_FOCUS = "#cancel"
     BINDINGS = commands.bindings(*CONFIRM)
 
-    def __init__(self, title: str, body: Text, action: str) -> None:
+    def __init__(self, title: str, body: RenderableType, action: str) -> None:
         super().__init__()
         self._title, self._body, self._action = title, body, action
 

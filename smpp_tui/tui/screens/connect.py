@@ -156,9 +156,7 @@ class ConnectScreen(SmppScreen):
 
     async def _ask(self, endpoint: str, key: str, secret: str, ips: list[str], name: str) -> None:
         try:
-            request = await self.smpp_app.call(
-                connect.request_credential, endpoint, key, secret, ips
-            )
+            request = await self.smpp_app.call(connect.request_key, endpoint, key, secret, ips)
         except ApiError as error:
             self._problem(f"OVHcloud refused: {error}")
             return

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 
 from smpp_tui.api.models import Account
+from smpp_tui.config.model import DEFAULT_LOW_CREDITS
 from smpp_tui.store.resources import ACCOUNTS, ips_key, settings_key
 from smpp_tui.store.snapshot import Snapshot
 from smpp_tui.tui import words
@@ -26,20 +29,44 @@ def description_width(screen_width: int) -> int:
     return max(10, min(40, screen_width - 68))
 
 
-def account_rows(
-    snapshot: Snapshot, query: str = "", smpp_only: bool = False, width: int = 32
-) -> list[Row]:
-    """SMPP accounts first, then by name; filtered on name and description (any case)."""
-    accounts: tuple[Account, ...] = snapshot.value(ACCOUNTS, ())
-    needle = query.casefold().strip()
+@dataclass(frozen=True)
+class View:
+    """How the user asked to see the accounts."""
+
+    query: str = ""  # in the name or the description, any case
+    smpp_only: bool = False
+    by_credits: bool = False  # the fewest credits first, else SMPP accounts first, by name
+    width: int = 32  # of the descriptions
+    low_credits: float = DEFAULT_LOW_CREDITS  # under it, an account without recharge runs out
+
+
+def shown_accounts(accounts: tuple[Account, ...], view: View) -> list[Account]:
+    needle = view.query.casefold().strip()
     shown = [
         account
         for account in accounts
-        if (not smpp_only or account.smpp)
+        if (not view.smpp_only or account.smpp)
         and (not needle or needle in f"{account.name}\n{account.description}".casefold())
     ]
-    shown.sort(key=lambda account: (not account.smpp, account.name))
-    return [Row(account.name, _cells(account, snapshot, width)) for account in shown]
+    if view.by_credits:
+        shown.sort(key=lambda account: (account.credits_left, account.name))
+    else:
+        shown.sort(key=lambda account: (not account.smpp, account.name))
+    return shown
+
+
+def account_rows(snapshot: Snapshot, view: View) -> list[Row]:
+    accounts: tuple[Account, ...] = snapshot.value(ACCOUNTS, ())
+    return [
+        Row(account.name, _cells(account, snapshot, view))
+        for account in shown_accounts(accounts, view)
+    ]
+
+
+def running_low(snapshot: Snapshot, level: float) -> list[str]:
+    """The accounts whose credits run out (under their recharge threshold, or `level`)."""
+    accounts: tuple[Account, ...] = snapshot.value(ACCOUNTS, ())
+    return [account.name for account in accounts if account.runs_low(level)]
 
 
 def _smpp_cells(snapshot: Snapshot, name: str) -> tuple[Text, Text]:
@@ -58,17 +85,23 @@ def _smpp_cells(snapshot: Snapshot, name: str) -> tuple[Text, Text]:
     return status, count
 
 
-def _cells(account: Account, snapshot: Snapshot, width: int) -> tuple[Text, ...]:
+def _credits(account: Account, level: float) -> Text:
+    if account.runs_low(level):
+        return Text(f"⚠ {account.credits_left:,.2f}", style="bold yellow", justify="right")
+    return words.credits(account.credits_left)
+
+
+def _cells(account: Account, snapshot: Snapshot, view: View) -> tuple[Text, ...]:
     if account.smpp:
         smpp_status, ip_count = _smpp_cells(snapshot, account.name)
     else:
         smpp_status, ip_count = Text("—", style="dim"), Text("")
     return (
         words.plain(account.name),
-        words.plain(account.description, limit=width),
+        words.plain(account.description, limit=view.width),
         Text("SMPP", style="bold") if account.smpp else Text("sms", style="dim"),
         Text(account.status, style="" if account.status == "enable" else "red"),
         smpp_status,
-        words.credits(account.credits_left),
+        _credits(account, view.low_credits),
         ip_count,
     )

@@ -1,0 +1,108 @@
+"""A dialog of fields that sends what is typed, and stays open until it is done.
+
+`tab` moves from field to field and `enter` in any field sends. The subclass checks and sends
+(`send`, in a worker: it may ask for a confirmation first); on a refusal, by the app or by
+OVHcloud, the fields keep the text as typed and what is wrong shows under them, with what is
+accepted. `escape` closes, except while sending: OVHcloud's answer decides what happens next.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from smpp_tui.tui import commands
+from smpp_tui.tui.commands.modals import CANCEL_FORM
+
+SENDING = "Sending…"
+
+
+class PastedInput(Input):
+    """A one-line field where pasted lines arrive whole, joined by `joiner` (the field's own
+    paste keeps the first line only: a pasted paragraph would lose all but its start)."""
+
+    def __init__(self, joiner: str = " ", **options: Any) -> None:
+        super().__init__(compact=True, **options)  # one line: the dialogs fit 80x24
+        self._joiner = joiner
+
+    def on_paste(self, event: events.Paste) -> None:
+        # Runs before Input's own handler, which keeps the first line only: prevented.
+        event.prevent_default()
+        event.stop()
+        lines = [line.strip() for line in event.text.strip().splitlines()]
+        self.insert_text_at_cursor(self._joiner.join(line for line in lines if line))
+
+
+class FormScreen(ModalScreen[None]):
+    BINDINGS = commands.bindings(CANCEL_FORM)
+
+    def __init__(self, title: str, intro: str) -> None:
+        super().__init__()
+        self._title, self._intro = title, intro
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-dialog"):
+            yield Static(Text(self._title, style="bold"))
+            yield Static(Text(self._intro), classes="form-intro")
+            yield from self.fields()
+            yield Static("", id="form-problem")
+
+    def fields(self) -> ComposeResult:
+        """The form's fields, in the order `tab` visits them."""
+        yield from ()
+
+    async def send(self) -> str | None:
+        """Check and send what is typed: None when done (the form closes), else what is wrong
+        (shown, the form stays open; "" when nothing is wrong, only not done)."""
+        return None
+
+    def value(self, field: str) -> str:
+        return self.query_one(f"#{field}", Input).value
+
+    @property
+    def problem(self) -> str:
+        """What is wrong with what was sent (empty before, or while sending)."""
+        content = self.query_one("#form-problem", Static).content
+        text = content.plain if isinstance(content, Text) else str(content)
+        return "" if text == SENDING else text
+
+    @property
+    def sending(self) -> bool:
+        return any(field.disabled for field in self.query(Input))
+
+    def action_cancel(self) -> None:
+        if not self.sending:
+            self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not self.sending:
+            self._enable(False)
+            self._say(Text(SENDING, style="dim"))
+            # A worker, so that keys (escape) are still heard while OVHcloud answers.
+            self.run_worker(self._send(event.input), exit_on_error=False)
+
+    async def _send(self, field: Input) -> None:
+        try:
+            problem = await self.send()
+        finally:
+            self._enable(True)
+        if problem is None:
+            if self.is_active:
+                self.dismiss(None)
+            return
+        self._say(Text(problem, style="bold red"))
+        field.focus()
+
+    def _enable(self, enabled: bool) -> None:
+        for field in self.query(Input):
+            field.disabled = not enabled
+
+    def _say(self, text: Text) -> None:
+        self.query_one("#form-problem", Static).update(text)
