@@ -93,3 +93,9 @@ def recharge(pack: int | None, threshold: float) -> str:
     if pack is None:
         return "off"
     return f"when below {threshold:,.0f} credits, buy a pack of {pack:,}"
+
+
+def failure(error: Exception) -> str:
+    """Why a write failed, in the error's words, with OVHcloud's query id (support asks it)."""
+    query_id = getattr(error, "query_id", None)
+    return f"{error} (OVHcloud query id {query_id})" if query_id else str(error)

@@ -10,6 +10,7 @@ from textual.notifications import SeverityLevel
 
 from smpp_tui.api.models import Account
 from smpp_tui.store.resources import ACCOUNTS
+from smpp_tui.tui import words
 from smpp_tui.tui.screens.base import ACTION_FAILURES, StoreScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
 
@@ -40,7 +41,7 @@ class AccountTab(StoreScreen):
         try:
             await self.smpp_app.call(action, *args)
         except ACTION_FAILURES as error:
-            self.say(f"{failure}: {error}", "error")
+            self.say(f"{failure}: {words.failure(error)}", "error")
             return False
         return True
 
@@ -49,5 +50,5 @@ class AccountTab(StoreScreen):
         try:
             await self.smpp_app.call(action, *args)
         except ACTION_FAILURES as error:
-            return str(error)
+            return words.failure(error)
         return None

@@ -6,6 +6,7 @@ from rich.text import Text
 
 from smpp_tui.api.models import ALLOWED_IPS_LIMIT
 from smpp_tui.store.resources import ips_key
+from smpp_tui.tui import words
 from smpp_tui.tui.screens.account_tab import AccountTab
 from smpp_tui.tui.screens.add_ips import AddIpsScreen
 from smpp_tui.tui.screens.base import ACTION_FAILURES
@@ -23,7 +24,7 @@ class IpsActions(AccountTab):
         try:
             ips = await self.smpp_app.call(self.smpp_app.actions.allow_ips, self.account, text)
         except ACTION_FAILURES as error:
-            return str(error)
+            return words.failure(error)
         self.say(f"Allowed {', '.join(ips)} on {self.account}; OVHcloud applies it now.")
         return None
 

@@ -8,6 +8,7 @@ from rich.table import Table
 from smpp_tui.api.errors import InvalidInput
 from smpp_tui.store import plans
 from smpp_tui.store.resources import ACCOUNTS
+from smpp_tui.tui import words
 from smpp_tui.tui.screens.base import ACTION_FAILURES, SmppScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
 from smpp_tui.tui.screens.transfer_form import TransferScreen
@@ -58,6 +59,6 @@ async def _transfer(
     try:
         await app.call(app.actions.transfer_credits, source, target, credits)
     except ACTION_FAILURES as error:
-        return str(error)
+        return words.failure(error)
     app.notify(f"Moved {credits:,.2f} credits from {source} to {target}.", markup=False)
     return None
