@@ -213,6 +213,9 @@ def _json_body(raw: bytes) -> Any:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's default backlog of 5 drops connections in a burst (several clients, or one
+    # app's fan-out of ten), which then time out: OVHcloud's front ends take bursts in stride.
+    request_queue_size = 128
     simulator: Simulator
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
