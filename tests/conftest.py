@@ -17,6 +17,7 @@ import ovh
 import pytest
 
 from smpp_tui.api import ApplicationKey, Gateway
+from smpp_tui.api.errors import InvalidInput
 from smpp_tui.config import Profile
 from smpp_tui.simulator import DemoKeys, Simulator, build_demo_world
 from smpp_tui.simulator.demo import DemoCustomer
@@ -182,3 +183,10 @@ def profile_on(name: str, sim: Simulator, keys: DemoKeys, **options) -> Profile:
         consumer_key=keys.consumer_key,
         **options,
     )
+
+
+def refusal(check: Callable[..., object], *args: object) -> str:
+    """The message of the `InvalidInput` that `check(*args)` raises (it must raise one)."""
+    with pytest.raises(InvalidInput) as raised:
+        check(*args)
+    return str(raised.value)

@@ -16,7 +16,8 @@ from smpp_tui.api.models import RECHARGE_PACKS, SENDER_DESCRIPTION_MAX, SENDER_R
 # A plain space, not \s, and ASCII semantics: line breaks and "Café" must not slip through.
 _ALPHA_SENDER = re.compile(r"[\w \-.,&+]{1,11}", re.ASCII)
 _NUMERIC_SENDER = re.compile(r"\+[0-9]{1,15}", re.ASCII)
-_AMOUNT = re.compile(r"[0-9]+(\.[0-9]+)?", re.ASCII)
+# To the cent: the app shows credits to the cent, so a confirmed amount is the amount sent.
+_AMOUNT = re.compile(r"[0-9]+(\.[0-9]{1,2})?", re.ASCII)
 
 
 def ipv4_addresses(ips: Iterable[str]) -> list[str]:
@@ -81,31 +82,33 @@ def transfer_target(typed: str, source: str, accounts: Iterable[str]) -> str:
     if target not in others:
         known = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
         raise InvalidInput(
-            f"{_shown(target) if target else 'nothing'} is not an SMS account of this customer;"
+            f"{_shown(target)} is not an SMS account of this customer;"
             f" give one of its other accounts ({known or 'there is none'})"
         )
     return target
 
 
 def transfer_amount(typed: str, balance: float) -> float:
-    """The credits typed for a transfer: at least 1, at most the balance, decimals allowed."""
+    """The credits typed for a transfer: at least 1, at most the balance, to the cent."""
     text = typed.strip()
-    accepted = f"a number of credits from 1 to {balance:,.2f}, such as 50 or 12.5"
+    accepted = f"a number of credits from 1 to {balance:,.2f}, to the cent, such as 50 or 12.5"
     if not _AMOUNT.fullmatch(text):
-        raise InvalidInput(f"{_shown(text) if text else 'nothing'} is not {accepted}")
+        raise InvalidInput(f"{_shown(text)} is not {accepted}")
     credits = float(text)
     if credits < 1:
-        raise InvalidInput(f"{text} credits is too few: transfer {accepted}")
+        raise InvalidInput(f"{_cut(text)} credits is too few: transfer {accepted}")
     if credits > balance:
         raise InvalidInput(
-            f"{text} credits is more than the {balance:,.2f} left: transfer {accepted}"
+            f"{_cut(text)} credits is more than the {balance:,.2f} left: transfer {accepted}"
         )
     return credits
 
 
 def new_sender(sender: str, reason: str, description: str) -> None:
     """A sender request as OVHcloud checks it (the moderator judges the rest)."""
-    if not (_ALPHA_SENDER.fullmatch(sender) or _NUMERIC_SENDER.fullmatch(sender)):
+    # A leading + makes it a number, as OVHcloud reads it: "+ACME" is neither.
+    form = _NUMERIC_SENDER if sender.startswith("+") else _ALPHA_SENDER
+    if not form.fullmatch(sender):
         raise InvalidInput(
             f"{_shown(sender) if sender else 'an empty sender'} is not a sender: give up to 11"
             " ASCII letters, digits, spaces or _ - . , & + (such as ACME), or an international"
@@ -121,9 +124,14 @@ def new_sender(sender: str, reason: str, description: str) -> None:
         raise InvalidInput(f"the reason has {len(reason)} characters: at most {SENDER_REASON_MAX}")
 
 
-def _shown(text: str, limit: int = 40) -> str:
-    """What the user typed, quoted and cut short in a message (a pasted page stays readable)."""
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+def _shown(text: str) -> str:
+    """What the user typed, quoted (control characters escaped) and cut short in a message."""
+    return repr(_cut(text)) if text else "nothing"
+
+
+def _cut(text: str, limit: int = 40) -> str:
+    """A pasted page stays readable in a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def ips_to_add(text: str, present: Iterable[str], limit: int) -> list[str]:

@@ -284,9 +284,9 @@ class Gateway:
         """How many SMS were sent since `since`, and their credits when OVHcloud sends whole
         pages of them (the count alone otherwise: id by id would cost a request per SMS)."""
         target, query = route("/sms/{}/outgoing", name), {"creationDatetime.from": since}
-        objects = self.lists.whole_pages(target, query)
+        objects, ids = self.lists.pages_or_ids(target, query)
         if objects is None:
-            return Usage(since, len(self.lists.ids(target, query)), None)
+            return Usage(since, len(ids), None)
         sent = [OutgoingSms.from_api(body) for body in objects]
         return Usage(since, len(sent), round(sum(sms.credits for sms in sent), 2))
 

@@ -50,22 +50,14 @@ class Lister:
         self, target: Route, item: ItemRoute, query: Mapping[str, Any] | None = None
     ) -> list[dict[str, Any]]:
         """Every object of the list, however it can be had."""
-        objects, ids = self._pages_or_ids(target, query)
+        objects, ids = self.pages_or_ids(target, query)
         return objects if objects is not None else self.each(ids, item)
 
-    def whole_pages(
+    def pages_or_ids(
         self, target: Route, query: Mapping[str, Any] | None = None
-    ) -> list[dict[str, Any]] | None:
-        """Every object of the list when OVHcloud sends whole pages of them; None when it sends
-        ids only (fetching them one by one is for the caller to decide)."""
-        if not self.sends_pages(target):
-            return None
-        return self._pages_or_ids(target, query)[0]
-
-    def _pages_or_ids(
-        self, target: Route, query: Mapping[str, Any] | None
     ) -> tuple[list[dict[str, Any]] | None, Sequence[Any]]:
-        """The objects, page by page, when OVHcloud sends them; else None and the ids."""
+        """Every object, page by page, when OVHcloud sends them; else None and the ids
+        (fetching them one by one is for the caller to decide)."""
         if not self.sends_pages(target):
             return None, self.ids(target, query)
         first = self.page(target, 1, PAGE_SIZE, query)

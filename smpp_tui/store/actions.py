@@ -27,6 +27,11 @@ from smpp_tui.store.store import Store
 T = TypeVar("T")
 
 
+def _exact(number: float) -> str:
+    """A number of credits as it was given, for the audit log: 50, 12.25, 1234567."""
+    return format(number, "f").rstrip("0").rstrip(".")
+
+
 class ActionInProgress(Exception):
     """The same action is already under way; it was not sent again."""
 
@@ -125,7 +130,10 @@ class Actions:
         fetch = functools.partial(self._gateway.sender, account, sender)
         new = self._after_write([senders_key(account)], fetch)
         if new is not None:
-            self._change_senders(account, lambda senders: [*senders, new])
+            # A refresh that started after the request may have brought it already.
+            self._change_senders(
+                account, lambda senders: [*(s for s in senders if s.sender != sender), new]
+            )
 
     def delete_sender(self, account: str, sender: str) -> None:
         with self._once("delete a sender", account, sender):
@@ -150,7 +158,7 @@ class Actions:
     def set_recharge(self, account: str, pack: int | None, threshold: float) -> None:
         """Buy `pack` credits (None: never) when fewer than `threshold` are left."""
         checks.recharge(pack, threshold)
-        said = f"a pack of {pack} below {threshold:g}" if pack else "off"
+        said = f"a pack of {pack} below {_exact(threshold)}" if pack else "off"
         with self._once("change the automatic recharge", account, said):
             self._gateway.set_automatic_recharge(account, pack, threshold)
         self._refresh_accounts([account])
@@ -160,7 +168,7 @@ class Actions:
         names = [a.name for a in self._store.snapshot.value(ACCOUNTS, ())]
         checks.transfer_target(target, source, names or [target])
         checks.transfer(source, target, credits)
-        with self._once("transfer credits", source, f"{credits:g} to {target}"):
+        with self._once("transfer credits", source, f"{_exact(credits)} to {target}"):
             self._gateway.transfer_credits(source, target, credits)
         self._refresh_accounts([source, target])
 
@@ -172,7 +180,11 @@ class Actions:
 
         fresh = self._after_write([ACCOUNTS], fetch)
         listed: tuple[Account, ...] | None = self._store.snapshot.value(ACCOUNTS)
-        if fresh is None or listed is None:
+        if fresh is None:
+            return
+        if listed is None:  # a first load under way would bring the accounts as they were
+            self._store.outdated([ACCOUNTS])
+            self._poller.refresh([ACCOUNTS])
             return
         by_name = {account.name: account for account in (*listed, *fresh)}
         merged = tuple(sorted(by_name.values(), key=lambda account: account.name))

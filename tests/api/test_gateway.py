@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from smpp_tui.api import HistoryFilter, errors
@@ -210,3 +212,83 @@ def test_history_page_in_an_unordered_list_is_fetched_id_by_id(gateway, sim, sen
     paths = _paths(sent, since)
     assert paths.count(f"/sms/{name}/outgoing") == 1  # the id list, and no page
     assert len(paths) == 1 + 25  # then each id
+
+
+USAGE_ACCOUNT = "smpp-dc12345-7"  # 2,000 SMS over 60 days: about 1,000 in 30, two pages of 500
+
+
+def _window(sim, name: str, since: datetime) -> tuple[int, float]:
+    """The simulator's own count and credits of the account's SMS sent since `since`."""
+    history = sim.world.sms.accounts[name].traffic.outgoing
+    records = history.records(history.query(None, since.timestamp()))
+    return len(records), round(sum(record.credits for record in records), 2)
+
+
+def _sms_paths(sent, since: int) -> list[str]:
+    """The `/sms` paths asked since `since` (the clock's sync on `/auth/time` left out)."""
+    return [path for path in _paths(sent, since) if path.startswith("/sms")]
+
+
+def _thirty_days_ago() -> datetime:
+    return (datetime.now(UTC) - timedelta(days=30)).replace(microsecond=0)
+
+
+def test_usage_with_expanded_lists_counts_and_sums_the_credits(gateway, sim, sent):
+    sim.world.sms.behaviour.expanded_lists = True
+    since = _thirty_days_ago()
+    count, credits = _window(sim, USAGE_ACCOUNT, since)
+    assert count > 500, "more than one page"
+    before = len(sent)
+    usage = gateway.usage(USAGE_ACCOUNT, since)
+    assert usage.since == since
+    assert usage.messages == count
+    assert usage.credits == pytest.approx(credits, abs=0.005)
+    paths = _sms_paths(sent, before)
+    assert paths == [f"/sms/{USAGE_ACCOUNT}/outgoing"] * -(-count // 500), "pages, no per-id"
+
+
+def test_usage_of_a_window_without_sms_is_nothing(gateway, sim):
+    sim.world.sms.behaviour.expanded_lists = True
+    later = datetime.now(UTC) + timedelta(days=1)
+    assert gateway.usage(USAGE_ACCOUNT, later).messages == 0
+    assert gateway.usage(USAGE_ACCOUNT, later).credits == 0
+
+
+@pytest.mark.parametrize("off", ["gateway", "simulator"])
+def test_usage_without_expanded_lists_is_the_count_alone(make_gateway, sim, sent, off):
+    gateway = make_gateway(expanded_lists=off != "gateway")
+    sim.world.sms.behaviour.expanded_lists = off != "simulator"
+    since = _thirty_days_ago()
+    count, _ = _window(sim, USAGE_ACCOUNT, since)
+    before = len(sent)
+    usage = gateway.usage(USAGE_ACCOUNT, since)
+    assert (usage.since, usage.messages, usage.credits) == (since, count, None)
+    paths = _sms_paths(sent, before)
+    assert set(paths) == {f"/sms/{USAGE_ACCOUNT}/outgoing"}, "the id list only: no per-id fetch"
+    assert len(paths) <= 2
+    again = len(sent)
+    assert gateway.usage(USAGE_ACCOUNT, since).messages == count
+    assert len(_sms_paths(sent, again)) == 1, "once known to answer ids, the id list alone"
+
+
+def test_a_route_answering_ids_does_not_stop_others_from_being_paged(gateway, sim, sent):
+    sim.world.sms.behaviour.expanded_lists = True  # pages of accounts; senders are ids only
+    name = gateway.list_accounts()[0].name
+    before = len(sent)
+    senders = gateway.senders(name)
+    assert {s.sender for s in senders} == set(sim.world.sms.accounts[name].senders)
+    assert len(_sms_paths(sent, before)) == 1 + len(senders), "ids to a page asked, each sender"
+    assert gateway.expanded_lists, "the account list is still asked for pages"
+    before = len(sent)
+    assert gateway.list_accounts()[0].name == name
+    assert _sms_paths(sent, before) == ["/sms"], "one request: a page of whole accounts"
+    before = len(sent)
+    assert gateway.senders(name) == senders
+    assert len(_sms_paths(sent, before)) == 1 + len(senders), "the id list, each sender"
+
+
+def test_the_first_usage_on_a_server_that_does_not_page_asks_the_id_list_once(gateway, sim, sent):
+    sim.world.sms.behaviour.expanded_lists = False
+    before = len(sent)
+    gateway.usage(USAGE_ACCOUNT, _thirty_days_ago())
+    assert _sms_paths(sent, before) == [f"/sms/{USAGE_ACCOUNT}/outgoing"]

@@ -13,10 +13,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from smpp_tui.api.errors import BadRequest, InvalidCredentials, InvalidInput, ReadOnlyRefused
+from smpp_tui.api.models import Account, Sender
 from smpp_tui.simulator import Fault
 from smpp_tui.store import Poller
 from smpp_tui.store.actions import ActionInProgress, Actions
-from smpp_tui.store.resources import Resources, ips_key, settings_key
+from smpp_tui.store.resources import ACCOUNTS, Resources, ips_key, senders_key, settings_key
 from tests.conftest import eventually, gateway_on
 
 WORKING = "smpp-dc12345-1"  # SUCCESS, three IPs
@@ -212,3 +213,312 @@ def test_revoking_another_profiles_key_expires_it_and_is_audited(
         other.me()
     assert gateway.me().nichandle == "dc12345-ovh", "the key in use still works"
     assert audit.lines == [("", "revoke the API key of profile jules", "ok")]
+
+
+# senders
+
+REASON = "Alerts from our monitoring to our on-call engineers"
+REQUEST = "request a sender"
+
+
+def posts(sim) -> list[tuple[str, object]]:
+    return [(e.path, e.body) for e in list(sim.exchanges) if e.method == "POST"]
+
+
+def show_senders(gateway, poller, workers, store, account: str) -> None:
+    """The account's senders on screen, fetched once."""
+    poller.show([Resources(gateway).senders(account)])
+    assert workers.run_all() == 1
+    assert store.snapshot[senders_key(account)].loaded
+
+
+def assert_older_answer_dropped(store, clock, key, ticket: int) -> None:
+    """An answer to a fetch started before the write (`ticket`) changes nothing."""
+    shown = store.snapshot[key]
+    assert not store.fetched(key, "an answer from before the write", clock(), ticket)
+    assert store.snapshot[key] == shown
+
+
+def test_a_requested_sender_is_held_at_once_waiting_and_sorted_in(
+    sim, gateway, store, poller, workers, clock, actions, audit
+):
+    show_senders(gateway, poller, workers, store, WORKING)
+    ticket = store.ticket()
+    actions.request_sender(WORKING, "NewCo", "Brand", REASON)
+    assert posts(sim) == [
+        (f"/sms/{WORKING}/senders", {"sender": "NewCo", "reason": REASON, "description": "Brand"})
+    ]
+    assert audit.lines == [(WORKING, f"{REQUEST}: NewCo", "ok")]
+    held = store.snapshot.value(senders_key(WORKING))
+    assert [s.sender for s in held] == sorted(s.sender for s in held)
+    assert Sender("NewCo", "alpha", "waitingValidation", "custom", "Brand", None) in held
+    assert held == gateway.senders(WORKING), "the list as OVHcloud describes it"
+    assert_older_answer_dropped(store, clock, senders_key(WORKING), ticket)
+    assert workers.run_all() == 0, "nothing to refresh: the new sender was fetched"
+
+
+@pytest.mark.parametrize(
+    ("sender", "description", "reason", "said"),
+    [
+        ("Café", "", REASON, "is not a sender"),
+        ("ABCDEFGHIJKL", "", REASON, "is not a sender"),
+        ("+" + "1" * 16, "", REASON, "is not a sender"),
+        ("ACME\nCorp", "", REASON, "is not a sender"),
+        ("ACME", "d" * 41, REASON, "at most 40"),
+        ("ACME", "", "  ", "give the moderator a reason"),
+        ("ACME", "", "r" * 251, "at most 250"),
+    ],
+)
+def test_a_sender_request_is_checked_before_any_request(
+    sim, store, actions, audit, sender, description, reason, said
+):
+    with pytest.raises(InvalidInput, match=said):
+        actions.request_sender(WORKING, sender, description, reason)
+    assert list(sim.exchanges) == []
+    assert audit.lines == []
+    assert store.snapshot[senders_key(WORKING)].version == 0, "not marked out of date"
+
+
+def test_a_sender_the_store_lists_is_refused_before_any_request(
+    sim, gateway, store, poller, workers, actions, audit
+):
+    show_senders(gateway, poller, workers, store, WORKING)
+    sent = len(sim.exchanges)
+    with pytest.raises(InvalidInput, match=f"ExampleTel is a sender of {WORKING} already"):
+        actions.request_sender(WORKING, "ExampleTel", "", REASON)
+    assert len(sim.exchanges) == sent
+    assert audit.lines == []
+
+
+def test_a_second_sender_request_under_way_is_refused(sim, gateway, actions, audit):
+    gateway.connection.sync_clock()
+    slow = sim.inject(Fault("latency", 1.0, "POST", "/sms/*/senders", times=1))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        first = pool.submit(actions.request_sender, WORKING, "NewCo", "", REASON)
+        eventually(lambda: slow.spent, "the first request to reach OVHcloud")
+        with pytest.raises(ActionInProgress, match=REQUEST):
+            actions.request_sender(WORKING, "NewCo", "", REASON)
+        first.result(timeout=10)
+    assert [path for path, _ in posts(sim)] == [f"/sms/{WORKING}/senders"]
+    assert audit.lines == [(WORKING, f"{REQUEST}: NewCo", "ok")]
+
+
+def test_without_the_senders_list_a_request_marks_it_outdated_and_asks_a_refresh(
+    sim, gateway, store, poller, workers, clock, actions, audit
+):
+    key = senders_key(WORKING)
+    # On screen, but its first load failed: nothing is known of the list.
+    sim.inject(Fault("status", 503, "GET", "/sms/*/senders", times=1))
+    poller.show([Resources(gateway).senders(WORKING)])
+    assert workers.run_all() == 1
+    assert not store.snapshot[key].loaded
+    ticket = store.ticket()
+    actions.request_sender(WORKING, "NewCo", "", REASON)
+    assert not store.snapshot[key].loaded, "no partial list of the new sender alone"
+    assert_older_answer_dropped(store, clock, key, ticket)
+    assert key in poller.in_flight, "the refresh the write asked for"
+    assert workers.run_all() == 1
+    assert "NewCo" in {s.sender for s in store.snapshot.value(key)}
+    assert audit.lines == [(WORKING, f"{REQUEST}: NewCo", "ok")]
+
+
+def test_a_failed_fetch_of_the_new_sender_leaves_the_list_outdated_not_the_request_failed(
+    sim, gateway, store, poller, workers, clock, actions, audit
+):
+    key = senders_key(WORKING)
+    show_senders(gateway, poller, workers, store, WORKING)
+    before = store.snapshot.value(key)
+    fault = sim.inject(Fault("status", 500, "GET", "/sms/*/senders/NewCo", times=1))
+    ticket = store.ticket()
+    actions.request_sender(WORKING, "NewCo", "", REASON)
+    assert fault.spent
+    assert "NewCo" in sim.world.sms.accounts[WORKING].senders
+    assert store.snapshot.value(key) == before, "what was known stays until the refresh"
+    assert_older_answer_dropped(store, clock, key, ticket)
+    assert workers.run_all() == 1, "the refresh the write asked for"
+    assert "NewCo" in {s.sender for s in store.snapshot.value(key)}
+    assert audit.lines == [(WORKING, f"{REQUEST}: NewCo", "ok")]
+
+
+def test_a_refresh_landing_during_a_sender_request_does_not_show_the_sender_twice(
+    sim, keys, gateway, store, poller, workers, clock, audit
+):
+    show_senders(gateway, poller, workers, store, WORKING)
+    patient = gateway_on(sim, keys, timeout=(2, 10))  # the slow answer below is not a timeout
+    actions = Actions(patient, store, poller, clock, audit)
+    patient.connection.sync_clock()
+    slow = sim.inject(Fault("latency", 2.0, "GET", "/sms/*/senders/NewCo", times=1))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        request = pool.submit(actions.request_sender, WORKING, "NewCo", "", REASON)
+        eventually(lambda: slow.spent, "the new sender to be fetched after the POST")
+        poller.refresh()  # the user's `r` meanwhile
+        assert workers.run_all() == 1
+        assert not request.done(), "the refresh landed while the new sender was fetched"
+        request.result(timeout=10)
+    assert workers.run_all() == 0, "the new sender was fetched: no refresh asked"
+    held = [s.sender for s in store.snapshot.value(senders_key(WORKING))]
+    assert held.count("NewCo") == 1
+
+
+def test_a_deleted_sender_is_gone_from_the_simulator_and_the_store(
+    sim, gateway, store, poller, workers, clock, actions, audit
+):
+    show_senders(gateway, poller, workers, store, WORKING)
+    ticket = store.ticket()
+    actions.delete_sender(WORKING, "OldBrand")
+    assert "OldBrand" not in sim.world.sms.accounts[WORKING].senders
+    held = store.snapshot.value(senders_key(WORKING))
+    assert "OldBrand" not in {s.sender for s in held}
+    assert held == gateway.senders(WORKING)
+    assert_older_answer_dropped(store, clock, senders_key(WORKING), ticket)
+    assert audit.lines == [(WORKING, "delete a sender: OldBrand", "ok")]
+
+
+def test_a_sender_deleted_while_the_list_is_unknown_marks_it_outdated(sim, store, clock, actions):
+    ticket = store.ticket()
+    actions.delete_sender(WORKING, "OldBrand")
+    assert "OldBrand" not in sim.world.sms.accounts[WORKING].senders
+    assert not store.snapshot[senders_key(WORKING)].loaded
+    assert_older_answer_dropped(store, clock, senders_key(WORKING), ticket)
+
+
+# credits
+
+RECHARGE = "change the automatic recharge"
+TRANSFER = "transfer credits"
+
+
+@pytest.fixture
+def listed(gateway, store, clock) -> dict[str, Account]:
+    """The account list, fetched once into the store; by name."""
+    accounts = gateway.list_accounts()
+    store.fetched(ACCOUNTS, accounts, clock(), store.ticket())
+    return {account.name: account for account in accounts}
+
+
+def held_accounts(store) -> dict[str, Account]:
+    return {account.name: account for account in store.snapshot.value(ACCOUNTS)}
+
+
+def test_a_recharge_is_set_on_ovhcloud_and_the_account_held_at_once(
+    sim, gateway, store, workers, clock, actions, audit, listed
+):
+    ticket = store.ticket()
+    actions.set_recharge(WAITING, 500, 100)
+    simulated = sim.world.sms.accounts[WAITING]
+    assert (simulated.recredit_amount, simulated.recredit_threshold) == (500, 100)
+    held = held_accounts(store)
+    assert (held[WAITING].recharge_pack, held[WAITING].recharge_threshold) == (500, 100.0)
+    assert held[WAITING] == gateway.account(WAITING), "the account fetched again"
+    assert {name: a for name, a in held.items() if name != WAITING} == {
+        name: a for name, a in listed.items() if name != WAITING
+    }
+    assert_older_answer_dropped(store, clock, ACCOUNTS, ticket)
+    assert workers.run_all() == 0, "held at once: no refresh needed"
+    assert audit.lines == [(WAITING, f"{RECHARGE}: a pack of 500 below 100", "ok")]
+
+
+def test_a_recharge_turned_off(sim, store, actions, audit, listed):
+    assert listed[WORKING].recharge_pack == 1000
+    actions.set_recharge(WORKING, None, 0)
+    assert sim.world.sms.accounts[WORKING].recredit_amount is None
+    assert held_accounts(store)[WORKING].recharge_pack is None
+    assert not held_accounts(store)[WORKING].recharges
+    assert audit.lines == [(WORKING, f"{RECHARGE}: off", "ok")]
+
+
+@pytest.mark.parametrize(
+    ("pack", "threshold", "said"), [(123, 100, "100, 200"), (0, 100, "100, 200"), (500, -1, "0")]
+)
+def test_a_bad_recharge_is_refused_before_any_request(
+    sim, actions, audit, listed, pack, threshold, said
+):
+    sent = len(sim.exchanges)
+    with pytest.raises(InvalidInput, match=said):
+        actions.set_recharge(WAITING, pack, threshold)
+    assert len(sim.exchanges) == sent
+    assert audit.lines == []
+
+
+def test_credits_move_on_both_accounts_and_both_are_held_at_once(
+    sim, gateway, store, workers, clock, actions, audit, listed
+):
+    ticket = store.ticket()
+    actions.transfer_credits(WORKING, WAITING, 50)
+    accounts = sim.world.sms.accounts
+    assert round(accounts[WORKING].credits_left, 2) == round(listed[WORKING].credits_left - 50, 2)
+    assert round(accounts[WAITING].credits_left, 2) == round(listed[WAITING].credits_left + 50, 2)
+    held = held_accounts(store)
+    assert held[WORKING] == gateway.account(WORKING)
+    assert held[WAITING] == gateway.account(WAITING)
+    assert held[WAITING].credits_left == pytest.approx(listed[WAITING].credits_left + 50)
+    assert_older_answer_dropped(store, clock, ACCOUNTS, ticket)
+    assert workers.run_all() == 0
+    assert audit.lines == [(WORKING, f"{TRANSFER}: 50 to {WAITING}", "ok")]
+
+
+def test_part_of_a_credit_is_moved_to_the_cent(sim, actions, audit, listed):
+    actions.transfer_credits(WAITING, WORKING, 12.25)
+    left = sim.world.sms.accounts[WAITING].credits_left
+    assert round(left, 2) == round(listed[WAITING].credits_left - 12.25, 2)
+    assert audit.lines == [(WAITING, f"{TRANSFER}: 12.25 to {WORKING}", "ok")]
+
+
+@pytest.mark.parametrize(
+    ("target", "credits", "said"),
+    [
+        ("smpp-xx00000-1", 50, "not an SMS account of this customer"),
+        ("smpp-jm67890-1", 50, "not an SMS account of this customer"),  # another customer's
+        (WORKING, 50, "cannot transfer credits to itself"),
+        (WAITING, 0, "at least 1 credit"),
+        (WAITING, 0.5, "at least 1 credit"),
+        (WAITING, float("nan"), "at least 1 credit"),
+    ],
+)
+def test_a_bad_transfer_is_refused_before_any_request(
+    sim, actions, audit, listed, target, credits, said
+):
+    sent = len(sim.exchanges)
+    with pytest.raises(InvalidInput, match=said):
+        actions.transfer_credits(WORKING, target, credits)
+    assert len(sim.exchanges) == sent
+    assert audit.lines == []
+
+
+def test_a_second_transfer_from_the_same_account_under_way_is_refused(
+    sim, gateway, actions, audit, listed
+):
+    gateway.connection.sync_clock()
+    slow = sim.inject(Fault("latency", 1.0, "POST", "/sms/*/transferCredits", times=1))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        first = pool.submit(actions.transfer_credits, WORKING, WAITING, 50)
+        eventually(lambda: slow.spent, "the first transfer to reach OVHcloud")
+        with pytest.raises(ActionInProgress, match=TRANSFER):
+            actions.transfer_credits(WORKING, FULL, 10)
+        first.result(timeout=10)
+    assert [path for path, _ in posts(sim)] == [f"/sms/{WORKING}/transferCredits"]
+    assert round(sim.world.sms.accounts[FULL].credits_left, 2) == listed[FULL].credits_left
+    assert audit.lines == [(WORKING, f"{TRANSFER}: 50 to {WAITING}", "ok")]
+
+
+def test_the_audit_says_the_credits_transferred_exactly(actions, audit, listed):
+    actions.transfer_credits(WORKING, WAITING, 12345.67)
+    assert audit.lines == [(WORKING, f"{TRANSFER}: 12345.67 to {WAITING}", "ok")]
+
+
+def test_the_audit_says_the_recharge_threshold_exactly(actions, audit, listed):
+    actions.set_recharge(WAITING, 500, 1234567)
+    assert audit.lines == [(WAITING, f"{RECHARGE}: a pack of 500 below 1234567", "ok")]
+
+
+@pytest.mark.parametrize("write", ["transfer", "recharge"])
+def test_an_account_list_fetched_before_a_write_is_dropped_even_when_none_was_shown(
+    gateway, store, clock, actions, write
+):
+    before = gateway.list_accounts()
+    ticket = store.ticket()  # the first load of the list, under way
+    if write == "transfer":
+        actions.transfer_credits(WORKING, WAITING, 50)
+    else:
+        actions.set_recharge(WAITING, 500, 100)
+    assert not store.fetched(ACCOUNTS, before, clock(), ticket)

@@ -7,22 +7,27 @@ test module needs is here, none is imported from another test module.
 
 from __future__ import annotations
 
+import io
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import pytest
+from rich.console import Console, RenderableType
 from textual import events
 from textual.message import Message
 from textual.notifications import Notify
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widget import Widget
+from textual.widgets import Input, Static
 
 from smpp_tui.session import Session
 from smpp_tui.simulator import Simulator
-from smpp_tui.store import Backoff
+from smpp_tui.store import Backoff, ResourceKey
 from smpp_tui.store.resources import ACCOUNTS, settings_key
 from smpp_tui.tui.app import SmppApp
 from smpp_tui.tui.screens.account import AccountScreen
+from smpp_tui.tui.screens.form import FormScreen
 from smpp_tui.tui.widgets.accounts_table import AccountsTable
 from smpp_tui.tui.widgets.ips import IpsPane
 from smpp_tui.tui.widgets.overview import OverviewPane
@@ -52,6 +57,12 @@ def make_app(sim: Simulator, keys, clock: Clock) -> Callable[..., SmppApp]:
         return app
 
     return make
+
+
+def world_today(world_clock: Clock) -> Callable[[], datetime]:
+    """The calendar of OVHcloud's clock, for `make_app(today=...)`: "the last 30 days" are
+    those of the simulator's history, whatever day the tests run."""
+    return lambda: datetime.fromtimestamp(world_clock(), UTC)
 
 
 class Notices:
@@ -97,6 +108,20 @@ async def let_time_pass(pilot: Pilot, clock: Clock, seconds: float) -> None:
     clock.advance(seconds)
 
 
+async def fetched(pilot: Pilot, key: ResourceKey, what: str) -> None:
+    """Wait until the app has read `key`; a failure to read it fails the test, with its error."""
+    app = pilot.app
+    assert isinstance(app, SmppApp)
+
+    def ended() -> bool:
+        entry = app.store.snapshot[key]
+        return key not in app.poller.in_flight and (entry.loaded or entry.error is not None)
+
+    await wait_for(pilot, ended, what)
+    entry = app.store.snapshot[key]
+    assert entry.loaded, f"{what} could not be read: {entry.error!r}"
+
+
 async def fill(pilot: Pilot, text: str, field: str | None = None) -> None:
     """Put `text` in a field (the focused one, or `#field`) as a paste does, replacing what is
     there: tests do not type key by key (one test per form checks typing itself)."""
@@ -105,6 +130,30 @@ async def fill(pilot: Pilot, text: str, field: str | None = None) -> None:
     target.value = ""
     target.post_message(events.Paste(text))
     await pilot.pause()
+
+
+async def refused(pilot: Pilot, **fields: str) -> str:
+    """Fill the open form's `fields`, send with `enter`, and return what it says is wrong
+    (the form must refuse: it stays open)."""
+    form = pilot.app.screen
+    assert isinstance(form, FormScreen), f"no form open: {form!r}"
+    for field, text in fields.items():
+        await fill(pilot, text, field)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: not form.sending and form.problem != "", "the refusal")
+    assert pilot.app.screen is form, "the form stays open"
+    return form.problem
+
+
+def rendered(shown: Widget | RenderableType, width: int = 200) -> str:
+    """What a widget says (a Static, or every Static in it), or what it shows (text, a table),
+    as plain text, lines stripped."""
+    if isinstance(shown, Widget) and not isinstance(shown, Static):
+        return "\n".join(rendered(static, width) for static in shown.query(Static))
+    content = shown.content if isinstance(shown, Static) else shown
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(content)
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines()).strip()
 
 
 # The accounts screen.

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import DataTable, Input
 
+from smpp_tui.store.resources import senders_key, service_key, usage_key
+from smpp_tui.tui.screens.confirm import ConfirmScreen
 from smpp_tui.tui.screens.help import HelpScreen
-from tests.tui.conftest import all_smpp_details, field_values, loaded, open_account, wait_for
+from tests.tui.conftest import (
+    all_smpp_details,
+    fetched,
+    field_values,
+    fill,
+    loaded,
+    open_account,
+    wait_for,
+    world_today,
+)
 
 
 async def settled(pilot) -> None:
@@ -94,3 +106,102 @@ def test_add_ips_refused(snap_compare, make_app):
         await wait_for(pilot, lambda: pilot.app.screen.problem, "the refusal")
 
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=refused)
+
+
+# The Senders and Credits tabs, their forms and the transfer's confirmation, on OVHcloud's
+# fixed day ("the last 30 days" never move), at both sizes.
+
+BOTH_SIZES = pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+
+
+async def on_tab(pilot, tab: str, *keys: str) -> None:
+    """The first account's tab `tab` ("3" or "4") with its data, then `keys`."""
+    app, name = pilot.app, "smpp-dc12345-1"
+    await on_account(pilot, name, tab)
+    shown = [senders_key(name)] if tab == "3" else [usage_key(name), service_key(name)]
+    for key in shown:
+        await fetched(pilot, key, str(key))
+    # Drawn whole before a dialog covers it: under load, Textual may not have redrawn a
+    # table's header yet since its columns widened, and a dialog freezes what is behind it.
+    for table in app.screen.query(DataTable):
+        table.refresh()
+    await pilot.pause(0.1)
+    await pilot.press(*keys)
+    await still(pilot)
+
+
+async def filled(pilot, **fields: str) -> None:
+    for field, text in fields.items():
+        await fill(pilot, text, field)
+    await still(pilot)
+
+
+async def still(pilot) -> None:
+    """Nothing that moves by itself: the cursor shown without blinking, no notice fading."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    pilot.app.clear_notifications()
+    await pilot.pause(0.1)
+
+
+@BOTH_SIZES
+def test_senders(snap_compare, make_app, world_clock, size):
+    async def senders(pilot) -> None:
+        # The refused sender under the cursor: its comment whole under the table.
+        await on_tab(pilot, "3", "j")
+
+    app = make_app(today=world_today(world_clock))
+    assert snap_compare(app, terminal_size=size, run_before=senders)
+
+
+@BOTH_SIZES
+def test_credits(snap_compare, make_app, world_clock, size):
+    async def credits(pilot) -> None:
+        await on_tab(pilot, "4")
+
+    app = make_app(today=world_today(world_clock))
+    assert snap_compare(app, terminal_size=size, run_before=credits)
+
+
+@BOTH_SIZES
+def test_sender_form(snap_compare, make_app, world_clock, size):
+    async def requesting(pilot) -> None:
+        await on_tab(pilot, "3", "a")
+        reason = "Monitoring alerts to our own on-call engineers"
+        await filled(pilot, sender="ALERTS", description="On-call alerts", reason=reason)
+
+    app = make_app(today=world_today(world_clock))
+    assert snap_compare(app, terminal_size=size, run_before=requesting)
+
+
+@BOTH_SIZES
+def test_recharge_form(snap_compare, make_app, world_clock, size):
+    async def recharging(pilot) -> None:
+        await on_tab(pilot, "4", "e")
+        await filled(pilot, threshold="100", pack="500")
+
+    app = make_app(today=world_today(world_clock))
+    assert snap_compare(app, terminal_size=size, run_before=recharging)
+
+
+@BOTH_SIZES
+def test_transfer_form(snap_compare, make_app, world_clock, size):
+    async def transferring(pilot) -> None:
+        await on_tab(pilot, "4", "t")
+        await filled(pilot, target="smpp-dc12345-2", credits="50")
+
+    app = make_app(today=world_today(world_clock))
+    assert snap_compare(app, terminal_size=size, run_before=transferring)
+
+
+@BOTH_SIZES
+def test_transfer_confirmation(snap_compare, make_app, world_clock, size):
+    async def confirming(pilot) -> None:
+        await on_tab(pilot, "4", "t")
+        await filled(pilot, target="smpp-dc12345-2", credits="50")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen), "the question")
+        await still(pilot)
+
+    app = make_app(today=world_today(world_clock))
+    assert snap_compare(app, terminal_size=size, run_before=confirming)

@@ -24,9 +24,7 @@ class RequestSenderScreen(FormScreen):
         self._submit = submit
 
     def fields(self) -> ComposeResult:
-        yield Static(
-            "Sender: up to 11 letters, digits, spaces or _ - . , & +, or +number", classes="label"
-        )
+        yield Static("Sender: 1-11 letters, digits, spaces, _-.,&+ or a +number", classes="label")
         yield PastedInput(placeholder="ACME", id="sender")
         yield Static(f"Description (optional, at most {SENDER_DESCRIPTION_MAX})", classes="label")
         yield PastedInput(placeholder="Alerts to our customers", id="description")

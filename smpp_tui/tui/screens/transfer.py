@@ -36,12 +36,20 @@ def open_transfer(screen: SmppScreen, source: str) -> None:
     if source not in accounts:
         app.notify("The accounts are not known yet; try again in a moment.", markup=False)
         return
+    balance = accounts[source].credits_left
+    if balance < 1:
+        app.notify(
+            f"{source} has {balance:,.2f} credits: a transfer moves at least 1.",
+            severity="warning",
+            markup=False,
+        )
+        return
     others = sorted(name for name in accounts if name != source)
 
     async def submit(target_typed: str, credits_typed: str) -> str | None:
         return await _transfer(screen, source, target_typed, credits_typed)
 
-    app.push_screen(TransferScreen(source, accounts[source].credits_left, others, submit))
+    app.push_screen(TransferScreen(source, balance, others, submit))
 
 
 async def _transfer(

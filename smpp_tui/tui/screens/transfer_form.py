@@ -30,7 +30,7 @@ class TransferScreen(FormScreen):
         suggester = SuggestFromList(self._others, case_sensitive=False)
         first = self._others[0] if self._others else "sms-..."
         yield PastedInput(placeholder=first, id="target", suggester=suggester)
-        yield Static(f"Credits: from 1 to {self._balance:,.2f}", classes="label")
+        yield Static(f"Credits: from 1 to {self._balance:,.2f}, to the cent", classes="label")
         yield PastedInput(placeholder="50", id="credits")
 
     async def send(self) -> str | None:

@@ -1,0 +1,236 @@
+"""The checks of what the user typed (`smpp_tui.api.checks`), pure functions run before any
+request: what they accept, what they refuse, and that each refusal says what is accepted while
+quoting what was typed short and escaped (a pasted page or a terminal escape never comes back
+whole or raw in a message)."""
+
+from __future__ import annotations
+
+import pytest
+
+from smpp_tui.api import checks
+from smpp_tui.api.models import RECHARGE_PACKS, SENDER_DESCRIPTION_MAX, SENDER_REASON_MAX
+from tests.conftest import refusal
+
+REASON = "Alerts to our own on-call engineers"
+ACCOUNTS = ["smpp-dc12345-1", "smpp-dc12345-2", "smpp-dc12345-3", "sms-dc12345-1"]
+SOURCE = "smpp-dc12345-1"
+PASTE = "9" * 10_000  # a page pasted into a field
+ESC = "\x1b"
+
+
+def assert_quoted_short_and_escaped(message: str) -> None:
+    assert len(message) < 400, "a pasted page does not come back whole"
+    assert ESC not in message, "no raw control character in a message"
+    assert "\n" not in message
+
+
+# new_sender
+
+
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "A",
+        "ACME",
+        "ExampleTel",
+        "Acme Co",  # a plain space
+        "A_B-C.D,E&+",  # every sign allowed, 11 characters
+        "12345678901",  # 11 digits without +: an alphanumeric sender
+        "+3",
+        "+33612345678",
+        "+" + "1" * 15,
+    ],
+)
+def test_a_sender_of_the_allowed_forms_is_accepted(sender):
+    assert checks.new_sender(sender, REASON, "") is None
+
+
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "",
+        "ABCDEFGHIJKL",  # 12 characters
+        "Café",
+        "ACME\nCorp",
+        "ACME\r",
+        "ACME\t",
+        "[bold]",
+        "+" + "1" * 16,
+        "1" * 12,  # digits without + longer than 11
+    ],
+)
+def test_a_sender_not_of_the_allowed_forms_is_refused_saying_what_is(sender):
+    message = refusal(checks.new_sender, sender, REASON, "")
+    assert "is not a sender" in message
+    assert "11" in message
+    assert "15 digits" in message
+    assert_quoted_short_and_escaped(message)
+
+
+def test_an_empty_sender_is_named_as_such():
+    assert refusal(checks.new_sender, "", REASON, "").startswith("an empty sender")
+
+
+def test_the_description_has_at_most_40_characters():
+    assert checks.new_sender("ACME", REASON, "d" * SENDER_DESCRIPTION_MAX) is None
+    message = refusal(checks.new_sender, "ACME", REASON, "d" * (SENDER_DESCRIPTION_MAX + 1))
+    assert message == "the description has 41 characters: at most 40"
+
+
+@pytest.mark.parametrize("reason", ["", "   ", "\n\t"])
+def test_an_empty_or_blank_reason_is_refused(reason):
+    assert "give the moderator a reason" in refusal(checks.new_sender, "ACME", reason, "")
+
+
+def test_the_reason_has_at_most_250_characters():
+    assert checks.new_sender("ACME", "r" * SENDER_REASON_MAX, "") is None
+    message = refusal(checks.new_sender, "ACME", "r" * (SENDER_REASON_MAX + 1), "")
+    assert message == "the reason has 251 characters: at most 250"
+
+
+def test_a_sender_starting_with_plus_must_be_a_number():
+    assert "is not a sender" in refusal(checks.new_sender, "+ACME", REASON, "")
+
+
+# recharge_threshold
+
+
+@pytest.mark.parametrize(("typed", "threshold"), [("0", 0), ("100", 100), (" 100 ", 100)])
+def test_a_whole_threshold_is_read(typed, threshold):
+    assert checks.recharge_threshold(typed) == threshold
+
+
+@pytest.mark.parametrize("typed", ["-5", "1.5", "abc", "\u0661\u0662", "", "  ", "1e3", "²"])
+def test_a_threshold_not_a_whole_number_is_refused_saying_what_is(typed):
+    message = refusal(checks.recharge_threshold, typed)
+    assert "is not a threshold: give a whole number of credits, 0 or more" in message
+
+
+# recharge_pack
+
+
+@pytest.mark.parametrize("typed", ["off", "OFF", " Off ", "", "none"])
+def test_off_or_nothing_is_no_recharge(typed):
+    assert checks.recharge_pack(typed) is None
+
+
+@pytest.mark.parametrize("pack", RECHARGE_PACKS)
+def test_each_pack_of_ovhcloud_is_read(pack):
+    assert checks.recharge_pack(str(pack)) == pack
+    assert checks.recharge_pack(f" {pack} ") == pack
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["123", "lots", "-100", "100.0", "0", "\u0661\u0660\u0660"],  # Arabic-Indic 100
+)
+def test_another_pack_is_refused_listing_those_accepted(typed):
+    message = refusal(checks.recharge_pack, typed)
+    assert "is not a pack: give one of 100, 200, 250, 500, 1000, 5000, 10000, or off" in message
+
+
+# transfer_target
+
+
+def test_another_account_of_the_list_is_a_target():
+    assert checks.transfer_target("smpp-dc12345-2", SOURCE, ACCOUNTS) == "smpp-dc12345-2"
+    assert checks.transfer_target(" sms-dc12345-1 ", SOURCE, ACCOUNTS) == "sms-dc12345-1"
+
+
+def test_the_source_is_not_its_own_target():
+    message = refusal(checks.transfer_target, SOURCE, SOURCE, ACCOUNTS)
+    assert message == f"{SOURCE} cannot transfer credits to itself: choose another account"
+
+
+def test_an_unknown_account_is_refused_listing_the_others():
+    message = refusal(checks.transfer_target, "smpp-xx00000-1", SOURCE, ACCOUNTS)
+    assert message.startswith("'smpp-xx00000-1' is not an SMS account of this customer")
+    assert "(smpp-dc12345-2, smpp-dc12345-3, sms-dc12345-1)" in message
+    assert SOURCE not in message, "the source is not offered as a target"
+
+
+def test_an_empty_target_is_refused_as_nothing():
+    assert refusal(checks.transfer_target, "  ", SOURCE, ACCOUNTS).startswith("nothing is not")
+
+
+def test_the_accounts_offered_stay_few_with_many():
+    many = [f"smpp-dc12345-{n}" for n in range(1, 2001)]
+    message = refusal(checks.transfer_target, "smpp-xx00000-1", SOURCE, many)
+    assert len(message) < 250
+    assert message.endswith(", ...)")
+    assert message.count("smpp-dc12345-") == 5
+
+
+def test_no_other_account_is_said():
+    message = refusal(checks.transfer_target, "smpp-dc12345-2", SOURCE, [SOURCE])
+    assert "(there is none)" in message
+
+
+# transfer_amount
+
+
+@pytest.mark.parametrize(
+    ("typed", "credits"),
+    [("1", 1.0), ("50", 50.0), ("12.5", 12.5), (" 50 ", 50.0), ("250.5", 250.5), ("10.12", 10.12)],
+)
+def test_an_amount_from_1_to_the_balance_is_read(typed, credits):
+    assert checks.transfer_amount(typed, 250.5) == credits
+
+
+def test_the_whole_balance_may_be_transferred():
+    assert checks.transfer_amount("12480.35", 12480.35) == 12480.35
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("0", "0 credits is too few"),
+        ("0.5", "0.5 credits is too few"),
+        ("-5", "'-5' is not"),
+        ("1e3", "'1e3' is not"),
+        ("12.5.3", "'12.5.3' is not"),
+        ("nan", "'nan' is not"),
+        ("inf", "'inf' is not"),
+        ("", "nothing is not"),
+        ("1,000", "'1,000' is not"),
+        ("10.123", "'10.123' is not"),
+        ("250.51", "250.51 credits is more than the 250.50 left"),
+        ("1000", "1000 credits is more than the 250.50 left"),
+    ],
+)
+def test_an_amount_refused_says_what_is_accepted(typed, said):
+    message = refusal(checks.transfer_amount, typed, 250.5)
+    assert said in message
+    assert "a number of credits from 1 to 250.50, to the cent, such as 50 or 12.5" in message
+
+
+# what was typed, in a message
+
+
+@pytest.mark.parametrize(
+    ("check", "args"),
+    [
+        (checks.new_sender, ("A" * 10_000, REASON, "")),
+        (checks.new_sender, (ESC + "[2J" + "A" * 100, REASON, "")),
+        (checks.recharge_threshold, (ESC + PASTE,)),
+        (checks.recharge_pack, (ESC + PASTE,)),
+        (checks.transfer_target, (ESC + "]0;owned" + "a" * 10_000, SOURCE, ACCOUNTS)),
+        (checks.transfer_amount, (ESC + PASTE, 100.0)),
+        (checks.transfer_amount, ("12" + ESC + "[31m", 100.0)),
+    ],
+)
+def test_what_was_typed_comes_back_short_and_escaped(check, args):
+    message = refusal(check, *args)
+    assert_quoted_short_and_escaped(message)
+    assert r"\x1b" in message or "…" in message
+
+
+def test_a_long_text_is_cut_with_an_ellipsis_in_quotes():
+    message = refusal(checks.transfer_target, "a" * 10_000, SOURCE, ACCOUNTS)
+    quoted = message.split(" is not")[0]
+    assert quoted == repr("a" * 39 + "…")
+
+
+@pytest.mark.parametrize("typed", ["0" * 10_000, PASTE], ids=["too-few", "too-many"])
+def test_a_pasted_number_comes_back_short(typed):
+    assert len(refusal(checks.transfer_amount, typed, 100.0)) < 400
