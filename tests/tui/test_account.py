@@ -21,7 +21,6 @@ from tests.tui.conftest import (
     fill,
     heading,
     let_time_pass,
-    loaded,
     open_account,
     shown_ips,
     table,
@@ -288,7 +287,7 @@ async def test_writes_go_to_the_audit_log_without_secrets(make_app, sim, keys, t
 async def test_a_classic_account_offers_no_smpp_keys(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_classic(app, pilot)
+        screen = await open_account(app, pilot, "sms-dc12345-2")
         shown = {b.binding.action for b in screen.active_bindings.values()}
         assert not {"copy", "reveal", "regenerate"} & {
             a for a in shown if screen.check_action(a, ())
@@ -296,13 +295,6 @@ async def test_a_classic_account_offers_no_smpp_keys(make_app):
         await pilot.press("R")
         assert isinstance(app.screen, AccountScreen)
         assert "no SMPP access" in str(screen.query_one("#overview-note").content)
-
-
-async def open_classic(app, pilot) -> AccountScreen:
-    await wait_for(pilot, lambda: loaded(app), "the accounts")
-    await pilot.press("G", "enter")
-    await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen), "the account")
-    return app.screen
 
 
 async def test_escape_while_sending_does_not_lose_the_account_screen(make_app, sim):

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from textual.widgets import Input, Static
 
+from smpp_tui.simulator import Fault
 from smpp_tui.store.resources import USAGE_DAYS, senders_key, usage_key
 from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.accounts import AccountsScreen
@@ -36,6 +37,8 @@ from tests.tui.conftest import (
 )
 
 OTHER_CUSTOMER = "smpp-jm67890-1"
+CLASSIC = "sms-dc12345-1"  # a classic SMS account, two of its users with a quota
+NOT_GRANTED = {"class": "Client::Forbidden", "message": "This call has not been granted"}
 NOW_AND_AFTER = "when below 500 credits, buy a pack of 1,000"
 
 
@@ -104,9 +107,19 @@ async def test_the_tab_says_the_balance_the_recharge_and_the_last_30_days(
         assert shown["Last 30 days"] == f"{len(sent):,} SMS sent, {spent:,.2f} credits"
         days = account.credits_left / (spent / USAGE_DAYS)
         assert shown["At that rate"] == f"about {days:,.0f} days of credits left"
+        assert "Held by quota" not in shown, "no user of this account has a quota"
         assert "12,480.35 credits" in title(screen)
         note = rendered(screen.query_one("#credits-note", Static))
         assert "e changes the automatic recharge; t transfers credits" in note
+
+
+async def test_credits_held_by_users_quotas_are_said(make_app, sim):
+    account = sim.world.sms.accounts[CLASSIC]
+    assert (account.users_with_quota, account.credits_held) == (2, 300.0)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await on_credits(app, pilot, CLASSIC)
+        assert credits_shown(screen)["Held by quota"] == "300.00 (2 users)"
 
 
 # The automatic recharge
@@ -331,6 +344,53 @@ async def test_t_on_the_accounts_screen_transfers_from_the_account_under_the_cur
         assert (accounts[WAITING].credits_left, accounts[WORKING].credits_left) == (240.0, 12490.85)
         await wait_for(pilot, lambda: cell(app, WAITING, "credits") == "240.00", "the balance")
         assert cell(app, WORKING, "credits") == "12,490.85"
+
+
+async def refused_by_ovhcloud(pilot, sim, form_key: str, method: str, **fields: str) -> str:
+    """`form_key`'s form filled and confirmed, OVHcloud refusing the write: what the form says,
+    checked to carry OVHcloud's words and the query id of the refused request."""
+    await submit(pilot, form_key, **fields)
+    await confirmation(pilot)
+    await pilot.press("y")
+    form = pilot.app.screen
+    await wait_for(pilot, lambda: not form.sending and form.problem != "", "the refusal")
+    (sent,) = [e for e in writes(sim) if e.method == method]
+    assert sent.status == 403
+    assert NOT_GRANTED["message"] in form.problem
+    assert f"OVHcloud query id {sent.query_id}" in form.problem
+    return form.problem
+
+
+async def test_a_transfer_ovhcloud_refuses_moves_nothing_and_keeps_the_form(make_app, sim, notices):
+    sim.inject(Fault("status", 403, "POST", "/sms/*/transferCredits", body=NOT_GRANTED))
+    accounts = sim.world.sms.accounts
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        screen = await on_credits(app, pilot)
+        await refused_by_ovhcloud(pilot, sim, "t", "POST", target=WAITING, credits="50")
+        form = app.screen
+        assert isinstance(form, TransferScreen)
+        assert (form.value("target"), form.value("credits")) == (WAITING, "50")
+        assert (accounts[WORKING].credits_left, accounts[WAITING].credits_left) == (12480.35, 250.5)
+        assert not notices.saying("Moved")
+        await pilot.press("escape")
+        assert app.screen is screen
+        assert credits_shown(screen)["Credits left"] == "12,480.35"
+
+
+async def test_a_recharge_ovhcloud_refuses_changes_nothing_and_keeps_the_form(make_app, sim):
+    sim.inject(Fault("status", 403, "PUT", f"/sms/{WORKING}", body=NOT_GRANTED))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await on_credits(app, pilot)
+        await refused_by_ovhcloud(pilot, sim, "e", "PUT", threshold="100", pack="500")
+        form = app.screen
+        assert isinstance(form, RechargeScreen)
+        assert (form.value("threshold"), form.value("pack")) == ("100", "500")
+        account = sim.world.sms.accounts[WORKING]
+        assert (account.recredit_amount, account.recredit_threshold) == (1000, 500.0)
+        await pilot.press("escape")
+        assert credits_shown(screen)["Automatic recharge"] == NOW_AND_AFTER
 
 
 # The accounts screen

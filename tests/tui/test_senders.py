@@ -22,11 +22,9 @@ from tests.tui.conftest import (
     fetched,
     fill,
     let_time_pass,
-    loaded,
     open_account,
     refused,
     rendered,
-    table,
     wait_for,
 )
 
@@ -87,17 +85,6 @@ async def request(
     if send:
         await pilot.press("enter")
     return form
-
-
-async def open_classic(app, pilot) -> AccountScreen:
-    """Down to the classic account and enter (it has no SMPP settings to wait for)."""
-    await wait_for(pilot, lambda: loaded(app), "the accounts")
-    while table(app).current_account != CLASSIC:
-        await pilot.press("j")
-    await pilot.press("enter")
-    await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen), "the account")
-    assert isinstance(app.screen, AccountScreen)
-    return app.screen
 
 
 async def test_the_table_shows_the_senders_waiting_first_in_words(make_app, sim):
@@ -193,6 +180,25 @@ async def test_delete_a_sender_after_a_no(make_app, sim):
         assert deletes == [f"/sms/{WORKING}/senders/ALERTS"], "once, after y"
 
 
+async def test_a_deletion_ovhcloud_refuses_keeps_the_sender_and_says_why(make_app, sim, notices):
+    body = {"class": "Client::Forbidden", "message": "This call has not been granted"}
+    sim.inject(Fault("status", 403, "DELETE", "/sms/*/senders/*", body=body))
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        screen = await on_senders(app, pilot)
+        await to_row(pilot, screen, "OldBrand")
+        await pilot.press("d", "y")
+        failure = f"OldBrand is still a sender of {WORKING}: "
+        await wait_for(pilot, lambda: notices.saying(failure), "the failure")
+        (sent,) = [e for e in sim.exchanges if e.method == "DELETE"]
+        (said,) = notices.saying(failure)
+        assert "This call has not been granted" in said
+        assert f"OVHcloud query id {sent.query_id}" in said
+        assert "OldBrand" in sim.world.sms.accounts[WORKING].senders
+        assert "OldBrand" in shown_senders(screen)
+        assert not notices.saying("deleted")
+
+
 PARAGRAPH = "\n".join(
     [
         "We send alerts from our monitoring to the engineers on call,",
@@ -279,7 +285,7 @@ async def test_a_refusal_by_ovhcloud_keeps_the_text_and_says_the_query_id(make_a
 async def test_a_classic_account_has_senders_too(make_app, sim):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_classic(app, pilot)
+        screen = await open_account(app, pilot, CLASSIC)
         await pilot.press("3")
         await fetched(pilot, senders_key(CLASSIC), "the senders")
         assert shown_senders(screen) == sorted(sim.world.sms.accounts[CLASSIC].senders)

@@ -55,7 +55,8 @@ class SmsAccount:
     description: str = ""
     status: str = "enable"
     credits_left: float = 0.0
-    credits_held: float = 0.0
+    credits_held: float = 0.0  # by the quotas of the account's users
+    users_with_quota: int = 0
     recredit_amount: int | None = None
     recredit_threshold: float = 0.0
     callback: str | None = None
@@ -125,7 +126,7 @@ class SmsAccount:
             "stopCallBack": self.stop_callback,
             "smsResponse": dict(self.sms_response),
             "templates": dict(self.templates),
-            "userQuantityWithQuota": 0,
+            "userQuantityWithQuota": self.users_with_quota,
             "iam": {
                 "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"sms/{self.name}")),
                 "urn": f"urn:v1:eu:resource:sms:{self.name}",

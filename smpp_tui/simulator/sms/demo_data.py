@@ -38,6 +38,7 @@ class Plan:
     status: str = "enable"
     credits: float = 0.0
     recredit: tuple[int | None, float] = (None, 0.0)
+    quota: tuple[int, float] = (0, 0.0)  # users given a quota, the credits they hold
     history: int = 0
     days: float = 90
     senders: tuple[Sender, ...] = field(default=())
@@ -113,6 +114,7 @@ def _first_customer(nic: str, anchor: float) -> list[Plan]:
             "Marketing campaigns",
             credits=3200.75,
             recredit=(250, 100.0),
+            quota=(2, 300.0),
             history=1500,
             senders=brand,
         ),
@@ -168,6 +170,8 @@ class _Builder:
             credits_left=plan.credits,
             recredit_amount=plan.recredit[0],
             recredit_threshold=plan.recredit[1],
+            users_with_quota=plan.quota[0],
+            credits_held=plan.quota[1],
             allowed_ips=_ips(plan.ips, index) if plan.smpp else [],
             ip_settles_at=self.anchor + 3600 if plan.updating else 0.0,
             pinned_status=plan.pinned,
