@@ -51,6 +51,15 @@ def actions(gateway, store, poller, clock, audit) -> Actions:
     return Actions(gateway, store, poller, clock, audit)
 
 
+def refused_unsent(sim, audit, said: str, action, *args) -> None:
+    """`action(*args)` is refused with a message matching `said`: nothing sent, nothing logged."""
+    sent = len(sim.exchanges)
+    with pytest.raises(InvalidInput, match=said):
+        action(*args)
+    assert len(sim.exchanges) == sent
+    assert audit.lines == []
+
+
 def puts(sim) -> list[tuple[str, object]]:
     return [(e.path, e.body) for e in list(sim.exchanges) if e.method == "PUT"]
 
@@ -90,10 +99,7 @@ def test_the_same_action_under_way_is_refused_and_nothing_more_is_sent(
     ],
 )
 def test_bad_text_is_refused_before_any_request(sim, actions, audit, typed, said):
-    with pytest.raises(InvalidInput, match=said):
-        actions.allow_ips(WAITING, typed)
-    assert list(sim.exchanges) == []
-    assert audit.lines == []
+    refused_unsent(sim, audit, said, actions.allow_ips, WAITING, typed)
 
 
 def test_the_addresses_typed_are_checked_against_those_the_store_holds(
@@ -283,11 +289,8 @@ def test_a_sender_the_store_lists_is_refused_before_any_request(
     sim, gateway, store, poller, workers, actions, audit
 ):
     show_senders(gateway, poller, workers, store, WORKING)
-    sent = len(sim.exchanges)
-    with pytest.raises(InvalidInput, match=f"ExampleTel is a sender of {WORKING} already"):
-        actions.request_sender(WORKING, "ExampleTel", "", REASON)
-    assert len(sim.exchanges) == sent
-    assert audit.lines == []
+    said = f"ExampleTel is a sender of {WORKING} already"
+    refused_unsent(sim, audit, said, actions.request_sender, WORKING, "ExampleTel", "", REASON)
 
 
 def test_a_second_sender_request_under_way_is_refused(sim, gateway, actions, audit):
@@ -433,11 +436,7 @@ def test_a_recharge_turned_off(sim, store, actions, audit, listed):
 def test_a_bad_recharge_is_refused_before_any_request(
     sim, actions, audit, listed, pack, threshold, said
 ):
-    sent = len(sim.exchanges)
-    with pytest.raises(InvalidInput, match=said):
-        actions.set_recharge(WAITING, pack, threshold)
-    assert len(sim.exchanges) == sent
-    assert audit.lines == []
+    refused_unsent(sim, audit, said, actions.set_recharge, WAITING, pack, threshold)
 
 
 def test_credits_move_on_both_accounts_and_both_are_held_at_once(
@@ -478,11 +477,7 @@ def test_part_of_a_credit_is_moved_to_the_cent(sim, actions, audit, listed):
 def test_a_bad_transfer_is_refused_before_any_request(
     sim, actions, audit, listed, target, credits, said
 ):
-    sent = len(sim.exchanges)
-    with pytest.raises(InvalidInput, match=said):
-        actions.transfer_credits(WORKING, target, credits)
-    assert len(sim.exchanges) == sent
-    assert audit.lines == []
+    refused_unsent(sim, audit, said, actions.transfer_credits, WORKING, target, credits)
 
 
 def test_a_second_transfer_from_the_same_account_under_way_is_refused(

@@ -114,6 +114,11 @@ def test_add_ips_refused(snap_compare, make_app):
 BOTH_SIZES = pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 
 
+@pytest.fixture
+def on_ovhclouds_day(make_app, world_clock):
+    return make_app(today=world_today(world_clock))
+
+
 async def on_tab(pilot, tab: str, *keys: str) -> None:
     """The first account's tab `tab` ("3" or "4") with its data, then `keys`."""
     app, name = pilot.app, "smpp-dc12345-1"
@@ -145,57 +150,52 @@ async def still(pilot) -> None:
 
 
 @BOTH_SIZES
-def test_senders(snap_compare, make_app, world_clock, size):
+def test_senders(snap_compare, on_ovhclouds_day, size):
     async def senders(pilot) -> None:
         # The refused sender under the cursor: its comment whole under the table.
         await on_tab(pilot, "3", "j")
 
-    app = make_app(today=world_today(world_clock))
-    assert snap_compare(app, terminal_size=size, run_before=senders)
+    assert snap_compare(on_ovhclouds_day, terminal_size=size, run_before=senders)
 
 
 @BOTH_SIZES
-def test_credits(snap_compare, make_app, world_clock, size):
+def test_credits(snap_compare, on_ovhclouds_day, size):
     async def credits(pilot) -> None:
         await on_tab(pilot, "4")
 
-    app = make_app(today=world_today(world_clock))
-    assert snap_compare(app, terminal_size=size, run_before=credits)
+    assert snap_compare(on_ovhclouds_day, terminal_size=size, run_before=credits)
 
 
 @BOTH_SIZES
-def test_sender_form(snap_compare, make_app, world_clock, size):
+def test_sender_form(snap_compare, on_ovhclouds_day, size):
     async def requesting(pilot) -> None:
         await on_tab(pilot, "3", "a")
         reason = "Monitoring alerts to our own on-call engineers"
         await filled(pilot, sender="ALERTS", description="On-call alerts", reason=reason)
 
-    app = make_app(today=world_today(world_clock))
-    assert snap_compare(app, terminal_size=size, run_before=requesting)
+    assert snap_compare(on_ovhclouds_day, terminal_size=size, run_before=requesting)
 
 
 @BOTH_SIZES
-def test_recharge_form(snap_compare, make_app, world_clock, size):
+def test_recharge_form(snap_compare, on_ovhclouds_day, size):
     async def recharging(pilot) -> None:
         await on_tab(pilot, "4", "e")
         await filled(pilot, threshold="100", pack="500")
 
-    app = make_app(today=world_today(world_clock))
-    assert snap_compare(app, terminal_size=size, run_before=recharging)
+    assert snap_compare(on_ovhclouds_day, terminal_size=size, run_before=recharging)
 
 
 @BOTH_SIZES
-def test_transfer_form(snap_compare, make_app, world_clock, size):
+def test_transfer_form(snap_compare, on_ovhclouds_day, size):
     async def transferring(pilot) -> None:
         await on_tab(pilot, "4", "t")
         await filled(pilot, target="smpp-dc12345-2", credits="50")
 
-    app = make_app(today=world_today(world_clock))
-    assert snap_compare(app, terminal_size=size, run_before=transferring)
+    assert snap_compare(on_ovhclouds_day, terminal_size=size, run_before=transferring)
 
 
 @BOTH_SIZES
-def test_transfer_confirmation(snap_compare, make_app, world_clock, size):
+def test_transfer_confirmation(snap_compare, on_ovhclouds_day, size):
     async def confirming(pilot) -> None:
         await on_tab(pilot, "4", "t")
         await filled(pilot, target="smpp-dc12345-2", credits="50")
@@ -203,5 +203,4 @@ def test_transfer_confirmation(snap_compare, make_app, world_clock, size):
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen), "the question")
         await still(pilot)
 
-    app = make_app(today=world_today(world_clock))
-    assert snap_compare(app, terminal_size=size, run_before=confirming)
+    assert snap_compare(on_ovhclouds_day, terminal_size=size, run_before=confirming)

@@ -36,6 +36,22 @@ class AccountTab(StoreScreen):
 
         self.smpp_app.push_screen(confirm, answered)
 
+    def confirm_then_run(
+        self,
+        confirm: ConfirmScreen,
+        action: Callable[..., Any],
+        *args: Any,
+        done: str,
+        failure: str,
+    ) -> None:
+        """Ask; on yes, run a store action, then say `done`, or `failure` and why."""
+
+        async def run() -> None:
+            if await self.attempt(failure, action, *args):
+                self.say(done)
+
+        self.confirm_then(confirm, run)
+
     async def attempt(self, failure: str, action: Callable[..., Any], *args: Any) -> bool:
         """Run a store action off the event loop; False, said after `failure`, if it failed."""
         try:

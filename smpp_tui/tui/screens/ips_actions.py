@@ -39,11 +39,11 @@ class IpsActions(AccountTab):
             (ip, "bold"),
             " will be refused once OVHcloud has applied the change.",
         )
-
-        async def remove() -> None:
-            failure = f"{ip} is still allowed on {self.account}"
-            remove_ip = self.smpp_app.actions.remove_allowed_ip
-            if await self.attempt(failure, remove_ip, self.account, ip):
-                self.say(f"Removed {ip} from {self.account}; OVHcloud applies it now.")
-
-        self.confirm_then(ConfirmScreen(f"Remove {ip}?", body, "Remove"), remove)
+        self.confirm_then_run(
+            ConfirmScreen(f"Remove {ip}?", body, "Remove"),
+            self.smpp_app.actions.remove_allowed_ip,
+            self.account,
+            ip,
+            done=f"Removed {ip} from {self.account}; OVHcloud applies it now.",
+            failure=f"{ip} is still allowed on {self.account}",
+        )

@@ -48,14 +48,15 @@ class SendersActions(AccountTab):
             (self.account, "bold"),
             ". Asking for it again means waiting for the moderator again.",
         )
-
-        async def delete() -> None:
-            failure = f"{sender.sender} is still a sender of {self.account}"
-            delete_sender = self.smpp_app.actions.delete_sender
-            if await self.attempt(failure, delete_sender, self.account, sender.sender):
-                self.say(f"Sender {sender.sender} deleted from {self.account}.")
-
-        self.confirm_then(ConfirmScreen(f"Delete {sender.sender}?", body, "Delete"), delete)
+        name = sender.sender
+        self.confirm_then_run(
+            ConfirmScreen(f"Delete {name}?", body, "Delete"),
+            self.smpp_app.actions.delete_sender,
+            self.account,
+            name,
+            done=f"Sender {name} deleted from {self.account}.",
+            failure=f"{name} is still a sender of {self.account}",
+        )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if isinstance(event.data_table, SendersTable):
