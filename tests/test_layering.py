@@ -26,8 +26,13 @@ ALLOWED = {
     "config": set(),
     "simulator": set(),
 }
-# The app knows OVHcloud's data and failures, never how to reach it.
-TUI_MAY_USE_FROM_API = {"smpp_tui.api.models", "smpp_tui.api.errors"}
+# The app knows OVHcloud's data, what its codes mean and its failures, never how to reach it.
+TUI_MAY_USE_FROM_API = {
+    "smpp_tui.api.models",
+    "smpp_tui.api.errors",
+    "smpp_tui.api.delivery",
+    "smpp_tui.api.history",
+}
 CORE = [
     "smpp_tui.simulator",
     "smpp_tui.api",

@@ -9,23 +9,25 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Concatenate, ParamSpec, TypeAlias, TypeVar
 
 from smpp_tui.api import checks
 from smpp_tui.api.calls import calls
 from smpp_tui.api.connection import DEFAULT_TIMEOUT, Credentials
-from smpp_tui.api.errors import InvalidInput, ReadOnlyRefused
+from smpp_tui.api.errors import InvalidInput, InvalidResponse, ReadOnlyRefused
+from smpp_tui.api.history import HistoryFilter, HistoryIds, Way
 from smpp_tui.api.lists import Lister
 from smpp_tui.api.models import (
     Account,
     AllowedIps,
     CurrentCredential,
+    Document,
+    HistorySms,
+    Hlr,
     IncomingSms,
     Me,
     OutgoingSms,
-    Page,
     PttMeaning,
     Sender,
     ServiceInfo,
@@ -54,34 +56,6 @@ def _write(action: str) -> Callable[[_Method[P, R]], _Method[P, R]]:
         return guarded
 
     return decorate
-
-
-@dataclass(frozen=True)
-class HistoryFilter:
-    """Filters of the outgoing history; OVHcloud compares each for equality, dates as a range."""
-
-    sender: str | None = None
-    receiver: str | None = None
-    ptt: int | None = None
-    delivery_receipt: int | None = None
-    since: datetime | None = None
-    until: datetime | None = None
-    message_id: str | None = None
-    batch_id: str | None = None
-    tag: str | None = None
-
-    def query(self) -> dict[str, Any]:
-        return {
-            "sender": self.sender,
-            "receiver": self.receiver,
-            "ptt": self.ptt,
-            "deliveryReceipt": self.delivery_receipt,
-            "creationDatetime.from": self.since,
-            "creationDatetime.to": self.until,
-            "messageID": self.message_id,
-            "batchID": self.batch_id,
-            "tag": self.tag,
-        }
 
 
 class Gateway:
@@ -237,47 +211,60 @@ class Gateway:
 
     # history
 
-    @calls("GET /sms/{}/outgoing", "GET /sms/{}/outgoing/{}")
-    def outgoing(
-        self, name: str, filters: HistoryFilter | None = None, page: int = 1, size: int = 50
-    ) -> Page[OutgoingSms]:
-        """Page `page` (from 1) of the sent SMS, newest first."""
-        query = (filters or HistoryFilter()).query()
-        return self._history(name, "outgoing", OutgoingSms.from_api, query, page, size)
+    @calls("GET /sms/{}/outgoing", "GET /sms/{}/incoming")
+    def history_ids(self, name: str, way: Way, filters: HistoryFilter) -> HistoryIds:
+        """The ids of the SMS `filters` select: one request, whatever the history's size."""
+        ids = self.lists.ids(route(f"/sms/{{}}/{way}", name), filters.query())
+        if not all(isinstance(one, int) for one in ids):
+            raise InvalidResponse(f"OVHcloud's {way} SMS ids are not numbers")
+        return HistoryIds(name, way, filters, tuple(ids))
 
-    @calls("GET /sms/{}/outgoing/{}")
-    def outgoing_sms(self, name: str, sms_id: int) -> OutgoingSms:
-        return OutgoingSms.from_api(self._get("/sms/{}/outgoing/{}", name, sms_id))
-
-    @calls("DELETE /sms/{}/outgoing/{}")
-    @_write("delete a sent SMS from the history")
-    def delete_outgoing(self, name: str, sms_id: int) -> None:
-        self._send("DELETE", "/sms/{}/outgoing/{}", name, sms_id)
-
-    @calls("GET /sms/{}/incoming", "GET /sms/{}/incoming/{}")
-    def incoming(self, name: str, page: int = 1, size: int = 50) -> Page[IncomingSms]:
-        """Page `page` (from 1) of the received SMS, newest first."""
-        return self._history(name, "incoming", IncomingSms.from_api, {}, page, size)
-
-    def _history(
-        self,
-        name: str,
-        way: str,
-        parse: Callable[[Any], R],
-        query: dict[str, Any],
-        page: int,
-        size: int,
-    ) -> Page[R]:
-        if page < 1 or size < 1:
-            raise InvalidInput("pages are numbered from 1 and hold at least one message")
-        bodies, total = self.lists.newest_first(
+    @calls(
+        "GET /sms/{}/outgoing",
+        "GET /sms/{}/outgoing/{}",
+        "GET /sms/{}/incoming",
+        "GET /sms/{}/incoming/{}",
+    )
+    def history_slice(self, ids: HistoryIds, start: int, count: int) -> tuple[HistorySms, ...]:
+        """The SMS from the `start`-th newest (from 0), `count` of them, newest first; those
+        deleted since the ids were asked are left out."""
+        if start < 0 or count < 1:
+            raise InvalidInput("a slice of the history starts at 0 and holds at least one SMS")
+        way, name = ids.way, ids.account
+        bodies = self.lists.objects_of(
             route(f"/sms/{{}}/{way}", name),
             lambda sms: route(f"/sms/{{}}/{way}/{{}}", name, sms),
-            {key: value for key, value in query.items() if value is not None},
-            page,
-            size,
+            ids.filters.query(),
+            ids.places,
+            ids.newest_first[start : start + count],
         )
-        return Page(tuple(parse(body) for body in bodies), page, size, total)
+        parse = OutgoingSms.from_api if way == "outgoing" else IncomingSms.from_api
+        return tuple(parse(body) for body in bodies)
+
+    @calls("GET /sms/{}/outgoing/{}/hlr")
+    def hlr(self, name: str, sms_id: int) -> Hlr:
+        """What the operator's register says of a sent SMS's receiver."""
+        return Hlr.from_api(self._get("/sms/{}/outgoing/{}/hlr", name, sms_id))
+
+    @calls("DELETE /sms/{}/outgoing/{}", "DELETE /sms/{}/incoming/{}")
+    @_write("delete an SMS from the history")
+    def delete_sms(self, name: str, way: Way, sms_id: int) -> None:
+        self._send("DELETE", f"/sms/{{}}/{way}/{{}}", name, sms_id)
+
+    @calls("GET /sms/{}/document")
+    def export_history(self, name: str, way: Way, filters: HistoryFilter) -> str:
+        """Ask OVHcloud for a CSV of the history (dates, tag and batch filters only): the id
+        of the document to wait for."""
+        if not filters.exportable:
+            raise InvalidInput("OVHcloud's export filters by dates, tag and batch only")
+        answer = self._get("/sms/{}/document", name, wayType=way, **filters.query())
+        if not isinstance(answer, str) or not answer:
+            raise InvalidResponse("OVHcloud's export gave no document id")
+        return answer
+
+    @calls("GET /me/document/{}")
+    def document(self, document_id: str) -> Document:
+        return Document.from_api(self._get("/me/document/{}", document_id))
 
     @calls("GET /sms/{}/outgoing")
     def usage(self, name: str, since: datetime) -> Usage:

@@ -112,29 +112,37 @@ class Lister:
         self._ids_only.add(target.template)
         return Listing(None, tuple(ids), len(ids))
 
-    def newest_first(
-        self, target: Route, item: ItemRoute, query: Mapping[str, Any], number: int, size: int
-    ) -> tuple[list[dict[str, Any]], int]:
-        """Page `number` of the objects by descending id (ids grow with time), and the total.
-
-        The id list gives the total and the order whatever order the server keeps; the page's
-        objects then come from the (at most two) expanded pages that hold them, else id by id.
-        """
-        ids = self.ids(target, query)
-        wanted = sorted(ids, reverse=True)[(number - 1) * size : number * size]
-        found = {obj.get("id"): obj for obj in self._covering(target, query, ids, wanted, size)}
+    def objects_of(
+        self,
+        target: Route,
+        item: ItemRoute,
+        query: Mapping[str, Any],
+        places: Mapping[Any, int],
+        wanted: Sequence[Any],
+    ) -> list[dict[str, Any]]:
+        """The objects of the ids `wanted` (in that order; those deleted meanwhile left out),
+        `places` giving each id's place in the list as the server orders it: from the (at most
+        two) expanded pages that hold them when OVHcloud sends pages, else id by id."""
+        covering = self._covering(target, query, places, wanted, max(len(wanted), 1))
+        found = {obj.get("id"): obj for obj in covering}
         missing = [one for one in wanted if one not in found]
         found.update((obj.get("id"), obj) for obj in self.each(missing, item))
-        return [found[one] for one in wanted if one in found], len(ids)
+        return [found[one] for one in wanted if one in found]
 
     def _covering(
-        self, target: Route, query: Mapping[str, Any], ids: list[Any], wanted: list[Any], size: int
+        self,
+        target: Route,
+        query: Mapping[str, Any],
+        places: Mapping[Any, int],
+        wanted: Sequence[Any],
+        size: int,
     ) -> list[dict[str, Any]]:
         if not (self.sends_pages(target) and wanted):
             return []
-        position = {one: index for index, one in enumerate(ids)}
-        places = [position[one] for one in wanted]
-        low, high = min(places) // size + 1, max(places) // size + 1
+        at = [places[one] for one in wanted if one in places]
+        if not at:
+            return []
+        low, high = min(at) // size + 1, max(at) // size + 1
         if high - low > 1:  # the server's order is not the id order: id by id costs less
             return []
         numbers = range(low, high + 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Generic, Literal, TypeVar, overload
+from typing import Any, Literal, TypeVar, overload
 
 from smpp_tui.api.errors import InvalidResponse
 
@@ -291,6 +291,46 @@ class IncomingSms:
 
 
 @dataclass(frozen=True)
+class Document:
+    """A file OVHcloud prepares (`nichandle.document.Document`): ready once its size is not 0."""
+
+    id: str
+    name: str
+    size: int
+    url: str
+
+    @property
+    def ready(self) -> bool:
+        return self.size > 0
+
+    @classmethod
+    def from_api(cls, body: Any) -> Document:
+        r = _Reader(body, "document")
+        return cls(
+            id=r.text("id"),
+            name=r.maybe_text("name") or "",
+            size=r.maybe_integer("size") or 0,
+            url=r.text("getUrl"),
+        )
+
+
+@dataclass(frozen=True)
+class Hlr:
+    """What the operator's register says of an SMS's receiver: every field OVHcloud gives, as
+    text (the fields differ between lookups and between schema versions)."""
+
+    fields: tuple[tuple[str, str], ...]  # (API name, value as text), in the API's order
+
+    @classmethod
+    def from_api(cls, body: Any) -> Hlr:
+        r = _Reader(body, "HLR")
+        return cls(tuple((str(k), "" if v is None else str(v)) for k, v in r.body.items()))
+
+
+HistorySms = OutgoingSms | IncomingSms
+
+
+@dataclass(frozen=True)
 class PttMeaning:
     """What a PTT (delivery report) code means (`sms.PttDetails`)."""
 
@@ -406,17 +446,3 @@ class Me:
             country=r.maybe_text("country"),
             language=r.maybe_text("language"),
         )
-
-
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    """One page of a longer list, newest first for histories."""
-
-    items: tuple[T, ...]
-    number: int  # from 1
-    size: int
-    total: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.size))

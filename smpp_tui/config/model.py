@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 REGIONS = ("ovh-eu", "ovh-ca", "ovh-us")
@@ -67,6 +68,8 @@ class UiSettings:
     theme: str | None = None  # a Textual theme name; the app checks it exists
     refresh_interval: float = DEFAULT_REFRESH
     low_credits: float = DEFAULT_LOW_CREDITS
+    # Where history exports are written; the default, `.`, is the working directory then.
+    export_folder: Path = Path()
 
 
 @dataclass(frozen=True)

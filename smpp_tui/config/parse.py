@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Mapping
+from pathlib import Path as FilePath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,7 +29,7 @@ OAUTH2_KEYS = ("client_id", "client_secret")
 PROFILE_KEYS = ("endpoint", *APP_KEYS, *OAUTH2_KEYS, "source", "config_file", "read_only")
 KNOWN = {
     (): ("default_profile", "profiles", "ui", "keys"),
-    ("ui",): ("theme", "refresh_interval", "low_credits"),
+    ("ui",): ("theme", "refresh_interval", "low_credits", "export_folder"),
 }
 ENDPOINTS_ACCEPTED = f"use {', '.join(REGIONS)} or an http(s):// API URL"
 Path = tuple[str, ...]
@@ -189,7 +190,13 @@ def ui_settings(check: Checker) -> UiSettings:
     low = _number_at_least(
         check, ("ui", "low_credits"), DEFAULT_LOW_CREDITS, 0, "a number of credits"
     )
-    return UiSettings(theme=theme, refresh_interval=interval, low_credits=low)
+    folder = check.string(("ui", "export_folder"), 'a folder such as "~/exports"')
+    return UiSettings(
+        theme=theme,
+        refresh_interval=interval,
+        low_credits=low,
+        export_folder=FilePath(folder).expanduser() if folder else UiSettings.export_folder,
+    )
 
 
 def _number_at_least(

@@ -5,7 +5,10 @@ new one, so nothing of the old session's data or schedule carries over."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from pathlib import Path
 
+from smpp_tui.api.download import download
 from smpp_tui.config import Profile
 from smpp_tui.session import threads
 from smpp_tui.session.audit import AuditLog
@@ -13,6 +16,8 @@ from smpp_tui.session.open import connect_profile
 from smpp_tui.session.session import Session
 from smpp_tui.store.actions import Actions
 from smpp_tui.store.budget import RequestBudget
+from smpp_tui.store.export import Export
+from smpp_tui.store.history import HistoryBrowser, HistoryQuery
 from smpp_tui.store.poller import Poller
 from smpp_tui.store.resources import Resources
 from smpp_tui.store.store import Change, Store
@@ -45,6 +50,16 @@ class Live:
         audit = AuditLog(session.audit_path, session.label) if session.audit_path else None
         self.actions = Actions(session.gateway, self.store, self.poller, session.clock, audit)
         self._unsubscribe = self.store.subscribe(on_change)
+
+    def history(self, account: str, query: HistoryQuery) -> HistoryBrowser:
+        """A browser of `account`'s history under `query` (nothing asked yet)."""
+        return HistoryBrowser(self.session.gateway, account, query, self.session.today)
+
+    def export(self, account: str, query: HistoryQuery, folder: Path) -> Export:
+        """A CSV export of `account`'s history under `query` into `folder` (not started)."""
+        gateway = self.session.gateway
+        fetch = partial(download, timeout=gateway.connection.timeout)
+        return Export(gateway, account, query, folder, self.session.today, fetch)
 
     def revoke_key(self, profile: Profile) -> None:
         """Expire another profile's API key on OVHcloud (blocking; audited like any write)."""

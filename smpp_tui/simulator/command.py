@@ -10,6 +10,7 @@ from smpp_tui.simulator.demo import DemoKeys, build_demo_world
 from smpp_tui.simulator.faults import Fault, parse_fault
 from smpp_tui.simulator.gate import INVALID_CREDENTIAL, NOT_CREDENTIAL, GatePolicy
 from smpp_tui.simulator.server import Simulator
+from smpp_tui.simulator.sms.demo_data import MAIN_HISTORY
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +23,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=0,
         metavar="N",
         help="add N x 200 SMS accounts of 500 SMS each to the first customer (benchmarks)",
+    )
+    parser.add_argument(
+        "--history",
+        type=int,
+        default=MAIN_HISTORY,
+        metavar="N",
+        help=f"SMS sent from the main demo account (default {MAIN_HISTORY}; benchmarks)",
     )
     faults = parser.add_argument_group("fault injection")
     faults.add_argument("--latency", type=float, metavar="SECONDS", help="delay every answer")
@@ -54,10 +62,11 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"smpp-tui simulator: {error}", file=sys.stderr)
         return 2
-    if args.scale < 0:
-        print("smpp-tui simulator: --scale is a whole number >= 0", file=sys.stderr)
-        return 2
-    world, customers = build_demo_world(seed=args.seed, scale=args.scale)
+    for option in ("scale", "history"):
+        if getattr(args, option) < 0:
+            print(f"smpp-tui simulator: --{option} is a whole number >= 0", file=sys.stderr)
+            return 2
+    world, customers = build_demo_world(seed=args.seed, scale=args.scale, history=args.history)
     sim = Simulator(
         world,
         args.host,

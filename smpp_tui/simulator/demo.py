@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from smpp_tui.simulator.sms.demo_data import populate
+from smpp_tui.simulator.sms.demo_data import MAIN_HISTORY, populate
 from smpp_tui.simulator.world import Application, Credential, Customer, World
 
 ALL_RIGHTS = [{"method": m, "path": "/*"} for m in ("GET", "POST", "PUT", "DELETE")]
@@ -43,10 +43,15 @@ _PEOPLE = (
 
 
 def build_demo_world(
-    clock: Callable[[], float] = time.time, *, seed: int = 0, scale: int = 0
+    clock: Callable[[], float] = time.time,
+    *,
+    seed: int = 0,
+    scale: int = 0,
+    history: int = MAIN_HISTORY,
 ) -> tuple[World, list[DemoCustomer]]:
     """Two customers, each with its own application, a validated all-rights consumer key and
-    SMS accounts (deterministic from `seed`; `scale` adds hundreds of accounts for benchmarks).
+    SMS accounts (deterministic from `seed`; for benchmarks, `scale` adds hundreds of accounts
+    and `history` sets the number of SMS of the main account).
     """
     world = World(clock)
     customers = []
@@ -59,5 +64,6 @@ def build_demo_world(
             application, ALL_RIGHTS, consumer_key=f"demoConsumerKey{number:017d}"
         )
         customers.append(DemoCustomer(customer, application, credential))
-    populate(world.sms, [person[0] for person in _PEOPLE], world.now(), seed, scale)
+    nichandles = [person[0] for person in _PEOPLE]
+    populate(world.sms, nichandles, world.now(), seed, scale, history=history)
     return world, customers

@@ -17,6 +17,7 @@ from typing import Protocol, TypeVar
 
 from smpp_tui.api import checks
 from smpp_tui.api.errors import ApiError, InvalidInput, ReadOnlyRefused
+from smpp_tui.api.history import Way
 from smpp_tui.api.models import ALLOWED_IPS_LIMIT, Account, AllowedIps, Sender
 from smpp_tui.store.ovhcloud import OvhCloud
 from smpp_tui.store.poller import Poller
@@ -152,6 +153,13 @@ class Actions:
             return
         changed = sorted(change(entry.value), key=lambda sender: sender.sender)
         self._store.wrote(key, tuple(changed), self._clock())
+
+    # history
+
+    def delete_sms(self, account: str, way: Way, sms_id: int) -> None:
+        """Delete one SMS from the history (the History tab drops its row itself)."""
+        with self._once(f"delete an {way} SMS", account, str(sms_id)):
+            self._gateway.delete_sms(account, way, sms_id)
 
     # credits
 

@@ -13,10 +13,14 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Protocol
 
+from smpp_tui.api.history import HistoryFilter, HistoryIds, Way
 from smpp_tui.api.models import (
     Account,
     AllowedIps,
     CurrentCredential,
+    Document,
+    HistorySms,
+    Hlr,
     Me,
     Sender,
     ServiceInfo,
@@ -50,6 +54,16 @@ class OvhCloud(Protocol):
 
     def usage(self, name: str, since: datetime) -> Usage: ...
 
+    def history_ids(self, name: str, way: Way, filters: HistoryFilter) -> HistoryIds: ...
+
+    def history_slice(self, ids: HistoryIds, start: int, count: int) -> tuple[HistorySms, ...]: ...
+
+    def hlr(self, name: str, sms_id: int) -> Hlr: ...
+
+    def export_history(self, name: str, way: Way, filters: HistoryFilter) -> str: ...
+
+    def document(self, document_id: str) -> Document: ...
+
     def me(self) -> Me: ...
 
     def current_credential(self) -> CurrentCredential: ...
@@ -71,6 +85,8 @@ class OvhCloud(Protocol):
     def set_automatic_recharge(self, name: str, pack: int | None, threshold: float) -> None: ...
 
     def transfer_credits(self, name: str, target: str, credits: float) -> None: ...
+
+    def delete_sms(self, name: str, way: Way, sms_id: int) -> None: ...
 
     def logout(self) -> None: ...
 

@@ -232,6 +232,9 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
 
     def action_refresh(self) -> None:
         self.poller.refresh()
+        front = self.front_store_screen()
+        if front is not None:
+            front.refreshed()
 
     def action_profiles(self) -> None:
         self.push_screen(ProfilesScreen())

@@ -5,6 +5,8 @@ Everything from the API becomes `rich.text.Text`, never markup: a description ma
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.text import Text
 
 # The control panel's meaning of each SMPP status, in short words that fit 80 columns.
@@ -39,6 +41,13 @@ def plain(value: object, limit: int | None = None) -> Text:
 
 def credits(amount: float) -> Text:
     return Text(f"{amount:,.2f}", justify="right")
+
+
+def when(moment: datetime | None, seconds: bool = False) -> str:
+    """A moment in the user's time zone: `2026-11-30 14:03` (`:27` with `seconds`)."""
+    if moment is None:
+        return ""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
 def age(seconds: float) -> str:

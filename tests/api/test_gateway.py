@@ -98,37 +98,65 @@ def _biggest(gateway) -> str:
     return max(gateway.list_accounts(), key=lambda a: a.name == "smpp-dc12345-1").name
 
 
-def test_outgoing_pages_newest_first(gateway, mode, sim):
+def test_the_history_is_read_newest_first_slice_by_slice_from_one_id_list(gateway, mode, sim):
     name = _biggest(gateway)
-    first, second = gateway.outgoing(name, page=1, size=25), gateway.outgoing(name, page=2, size=25)
-    assert first.total >= 20_000
-    ids = [sms.id for sms in first.items + second.items]
-    assert ids == sorted(ids, reverse=True)
-    assert len(set(ids)) == 50
-    item_fetches = [e for e in sim.exchanges if e.path.startswith(f"/sms/{name}/outgoing/")]
+    ids = gateway.history_ids(name, "outgoing", HistoryFilter())
+    assert len(ids) >= 20_000
+    since = len(sim.exchanges)
+    first, second = gateway.history_slice(ids, 0, 25), gateway.history_slice(ids, 25, 25)
+    read = [sms.id for sms in first + second]
+    assert read == list(ids.newest_first[:50]) == sorted(read, reverse=True)
+    asked = [e.path for e in list(sim.exchanges)[since:]]
+    # Expanded pages holding the slices, or one try of them answered with ids: never the id
+    # list again, which is 20,000 ids long.
+    assert asked.count(f"/sms/{name}/outgoing") == (2 if mode == "expanded" else 1)
+    item_fetches = [p for p in asked if p.startswith(f"/sms/{name}/outgoing/")]
     assert bool(item_fetches) == (mode == "ids")
 
 
-def test_outgoing_filters_and_detail(gateway, mode):
+def test_a_slice_far_down_the_history_is_the_one_asked(gateway, mode):
     name = _biggest(gateway)
-    newest = gateway.outgoing(name, size=5).items[0]
-    assert gateway.outgoing_sms(name, newest.id) == newest
-    page = gateway.outgoing(name, HistoryFilter(receiver=newest.receiver), size=10)
-    assert page.items
-    assert all(sms.receiver == newest.receiver for sms in page.items)
-    assert gateway.ptt(newest.ptt).code == newest.ptt
-    gateway.delete_outgoing(name, newest.id)
-    with pytest.raises(errors.NotFound):
-        gateway.outgoing_sms(name, newest.id)
+    ids = gateway.history_ids(name, "outgoing", HistoryFilter())
+    deep = gateway.history_slice(ids, 5_010, 30)
+    assert [sms.id for sms in deep] == list(ids.newest_first[5_010:5_040])
+
+
+def test_filters_select_on_ovhcloud_and_an_sms_can_be_deleted(gateway, mode, sim):
+    name = _biggest(gateway)
+    everything = gateway.history_ids(name, "outgoing", HistoryFilter())
+    (newest,) = gateway.history_slice(everything, 0, 1)
+    mine = gateway.history_ids(name, "outgoing", HistoryFilter(receiver=newest.receiver))
+    assert 0 < len(mine) < len(everything)
+    assert all(sms.receiver == newest.receiver for sms in gateway.history_slice(mine, 0, 50))
+    assert gateway.hlr(name, newest.id).fields
+    gateway.delete_sms(name, "outgoing", newest.id)
+    assert gateway.history_slice(everything, 0, 1) != (newest,), "a deleted SMS is left out"
+    assert newest.id not in gateway.history_ids(name, "outgoing", HistoryFilter()).listed
 
 
 def test_incoming(gateway, mode):
     accounts = gateway.list_accounts()
-    pages = [gateway.incoming(a.name, size=10) for a in accounts]
-    assert any(page.items for page in pages)
-    for page in pages:
-        ids = [sms.id for sms in page.items]
-        assert ids == sorted(ids, reverse=True)
+    lists = [gateway.history_ids(a.name, "incoming", HistoryFilter()) for a in accounts]
+    assert any(lists)
+    for ids in lists:
+        received = gateway.history_slice(ids, 0, 10) if ids else ()
+        assert [sms.id for sms in received] == list(ids.newest_first[:10])
+
+
+def test_an_export_is_a_document_that_becomes_ready(gateway, sim, mode):
+    name = _biggest(gateway)
+    sim.world.sms.behaviour.document_delay = 0.0
+    since = datetime.fromtimestamp(sim.world.now(), UTC) - timedelta(days=1)
+    document_id = gateway.export_history(name, "outgoing", HistoryFilter(since=since))
+    assert document_id
+    document = gateway.document(document_id)
+    assert document.ready
+    assert document.url.endswith(".csv")
+
+
+def test_only_dates_tag_and_batch_are_exported_by_ovhcloud(gateway):
+    with pytest.raises(errors.InvalidInput, match="dates, tag and batch only"):
+        gateway.export_history("smpp-dc12345-1", "outgoing", HistoryFilter(sender="ACME"))
 
 
 def test_list_failure_on_one_item_is_raised(gateway, sim, mode):
@@ -205,13 +233,13 @@ def test_history_page_in_an_unordered_list_is_fetched_id_by_id(gateway, sim, sen
     history = sim.world.sms.account(customers[0].customer.nichandle, name).traffic.outgoing
     ordered = history.query
     history.query = lambda *args: sorted(ordered(*args), key=lambda i: (i % 50, i))
+    ids = gateway.history_ids(name, "outgoing", HistoryFilter())
     since = len(sent)
-    page = gateway.outgoing(name, page=1, size=25)
-    ids = [sms.id for sms in page.items]
-    assert ids == sorted(history.query(), reverse=True)[:25]
+    read = [sms.id for sms in gateway.history_slice(ids, 0, 25)]
+    assert read == sorted(history.query(), reverse=True)[:25]
     paths = _paths(sent, since)
-    assert paths.count(f"/sms/{name}/outgoing") == 1  # the id list, and no page
-    assert len(paths) == 1 + 25  # then each id
+    assert f"/sms/{name}/outgoing" not in paths, "no page: they would hold other SMS"
+    assert len(paths) == 25  # each id
 
 
 USAGE_ACCOUNT = "smpp-dc12345-7"  # 2,000 SMS over 60 days: about 1,000 in 30, two pages of 500

@@ -45,6 +45,8 @@ CASES = [
     ("[ui]\nrefresh_interval = true\n", 2, "ui.refresh_interval = true is not valid"),
     ("[ui]\nlow_credits = -5\n", 2, "ui.low_credits = -5 is not valid; use a number of credits"),
     ('[ui]\ntheme = ""\n', 2, 'ui.theme = "" is not valid; use a theme name'),
+    ("[ui]\nexport_folder = 3\n", 2, 'ui.export_folder = 3 is not valid; use a folder such as "~'),
+    ('[ui]\nexport_folder = " "\n', 2, 'ui.export_folder = " " is not valid; use a folder'),
     ("[keys]\nquit = 1\n", 2, "keys.quit = 1 is not valid; use key names separated by commas"),
     ('[keys]\nquit = "ctrl+q,,q"\n', 2, "key names separated by commas"),
     ("ui.refresh_interval = 1\n", 1, "at least 5"),  # dotted keys are found too
@@ -60,6 +62,15 @@ def test_a_wrong_value_names_file_line_key_and_what_is_accepted(tmp_path, text, 
         load_config(path)
     assert str(error.value).startswith(f"{path}, line {line}: "), str(error.value)
     assert message in str(error.value)
+
+
+def test_the_export_folder_expands_the_home_and_defaults_to_the_working_directory(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[ui]\nexport_folder = "~/exports"\n', "utf-8")
+    assert load_config(path).ui.export_folder == Path.home() / "exports"
+    path.write_text("[ui]\n", "utf-8")
+    assert load_config(path).ui.export_folder == Path(".")
+    assert load_config(path).ui.export_folder.absolute() == Path.cwd()
 
 
 def test_a_secret_of_the_wrong_type_is_not_repeated(tmp_path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -46,10 +47,16 @@ def world_clock() -> Clock:
 
 
 @pytest.fixture
-def make_app(sim: Simulator, keys, clock: Clock) -> Callable[..., SmppApp]:
+def make_app(sim: Simulator, keys, clock: Clock, world_clock, tmp_path) -> Callable[..., SmppApp]:
+    """The app on the simulator, on OVHcloud's calendar ("yesterday" is the simulator's),
+    exporting into the test's own folder."""
+
     def make(*, read_only: bool = False, **options) -> SmppApp:
         gateway = gateway_on(sim, keys, read_only=read_only)
         session = Session(gateway, "demo", clock=clock, backoff=Backoff(5, 300), alarm=clock.alarm)
+        session.today = world_today(world_clock)
+        ui = replace(session.config.ui, export_folder=tmp_path)
+        session.config = replace(session.config, ui=ui)
         for name, value in options.items():
             setattr(session, name, value)
         app = SmppApp(session)
@@ -143,6 +150,23 @@ async def refused(pilot: Pilot, **fields: str) -> str:
     await wait_for(pilot, lambda: not form.sending and form.problem != "", "the refusal")
     assert pilot.app.screen is form, "the form stays open"
     return form.problem
+
+
+async def history_read(pilot: Pilot) -> None:
+    """Wait until the History tab has shown what it reads now (its heading says how much, and
+    no more "reading…"), and check it read without a problem."""
+    heading = pilot.app.screen.query_one("#history-heading", Static)
+
+    def said() -> str:
+        return rendered(heading)
+
+    def settled() -> bool:
+        text = said()
+        told = any(words in text for words in (" shown", " scanned", "no SMS"))
+        return told and "reading…" not in text
+
+    await wait_for(pilot, settled, said)
+    assert "could not be read" not in said(), said()
 
 
 def rendered(shown: Widget | RenderableType, width: int = 200) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from rich.text import Text
 
 from smpp_tui.simulator import Fault
 from smpp_tui.store.resources import ips_key
@@ -233,15 +232,6 @@ async def test_escape_goes_back_to_the_list_on_the_same_account(make_app):
         await open_account(app, pilot, WAITING)
         await pilot.press("escape")
         assert table(app).current_account == WAITING
-
-
-async def test_the_tab_not_built_yet_says_so(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_account(app, pilot, WORKING)
-        await pilot.press("5")
-        coming = screen.query_one(f"#{screen.tab} .coming").content
-        assert "Coming" in Text.from_markup(str(coming)).plain
 
 
 async def test_a_pasted_list_one_address_a_line_arrives_whole(make_app, sim):

@@ -4,15 +4,28 @@ those rights is used by some call of the tour: nothing asked for a feature not b
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from smpp_tui.api.calls import rule_allows
 from smpp_tui.config import edit_config, load_config, with_profile
 from smpp_tui.session import profile_session
 from smpp_tui.session.connect import required_rules
 from smpp_tui.tui.app import SmppApp
 from smpp_tui.tui.screens.account import AccountScreen
+from smpp_tui.tui.screens.details import DetailsScreen
 from smpp_tui.tui.screens.profiles import ProfilesScreen
 from tests.conftest import profile_on
-from tests.tui.conftest import SIZE, WORKING, fill, loaded, open_account, table, wait_for
+from tests.tui.conftest import (
+    SIZE,
+    WORKING,
+    fill,
+    history_read,
+    loaded,
+    open_account,
+    rendered,
+    table,
+    wait_for,
+)
 
 UNSIGNED = {("GET", "/auth/time")}  # the clock: asked without keys, no right needed
 
@@ -21,6 +34,7 @@ def app_with_two_profiles(sim, customers, path) -> SmppApp:
     for name, customer in (("ops", customers[0]), ("jules", customers[1])):
         edit_config(path, lambda c, n=name, k=customer.keys: with_profile(c, profile_on(n, sim, k)))
     config = load_config(path)
+    config = replace(config, ui=replace(config.ui, export_folder=path.parent))
     app = SmppApp(profile_session(config.profiles["ops"], config, path))
     app.animation_level = "none"
     return app
@@ -36,7 +50,7 @@ async def send_form(pilot, values: dict[str, str], confirm: bool = False) -> Non
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, AccountScreen), "done")
 
 
-async def tour_the_account(pilot) -> None:
+async def tour_the_account(pilot, notices) -> None:
     app = pilot.app
     await open_account(app, pilot, WORKING)
     await wait_for(pilot, lambda: app.poller.in_flight == frozenset(), "the Overview")
@@ -54,7 +68,25 @@ async def tour_the_account(pilot) -> None:
     await pilot.press("t")
     await send_form(pilot, {"target": "smpp-dc12345-2", "credits": "1"}, confirm=True)
     await wait_for(pilot, lambda: not app.poller.in_flight, "the Credits tab")
+    await tour_the_history(pilot, notices)
     await pilot.press("escape")
+
+
+async def tour_the_history(pilot, notices) -> None:
+    app = pilot.app
+    await pilot.press("5")
+    await history_read(pilot)
+    await pilot.press("enter")  # one SMS whole, with what the operator's register says
+    await wait_for(pilot, lambda: isinstance(app.screen, DetailsScreen), "the SMS")
+    await pilot.press("escape", "d", "y")
+    await wait_for(pilot, lambda: notices.saying("deleted from the history"), "the deletion")
+    await pilot.press("x")  # through OVHcloud's own export: a document
+    await wait_for(pilot, lambda: "written to" in rendered(app.screen), "the export")
+    await pilot.press("escape", "i")
+    await history_read(pilot)
+    await pilot.press("d", "y")  # a received one
+    deleted = lambda: len(notices.saying("deleted from the history")) == 2  # noqa: E731
+    await wait_for(pilot, deleted, "the second deletion")
 
 
 async def tour_the_profiles(pilot) -> None:
@@ -68,12 +100,13 @@ async def tour_the_profiles(pilot) -> None:
     await wait_for(pilot, lambda: app.screen.table.current_key != "jules", "the removal")
 
 
-async def test_the_tour_uses_every_right_asked_and_no_other(sim, customers, tmp_path):
+async def test_the_tour_uses_every_right_asked_and_no_other(sim, customers, tmp_path, notices):
+    sim.world.sms.behaviour.document_delay = 0.0  # the export's file is ready at once
     app = app_with_two_profiles(sim, customers, tmp_path / "config.toml")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await wait_for(pilot, lambda: loaded(app), "the accounts")
         await pilot.press("G", "g")  # every row on screen, its status and IPs asked
-        await tour_the_account(pilot)
+        await tour_the_account(pilot, notices)
         await pilot.press("o", "t", "escape")  # the transfer form from the list
         assert table(app).row_count
         await tour_the_profiles(pilot)

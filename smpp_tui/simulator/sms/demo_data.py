@@ -1,9 +1,9 @@
 """The demo's SMS accounts, deterministic from a seed.
 
 The first customer has an account in every SMPP status, senders in every state, and one account
-with 20,000 outgoing SMS over 90 days; the second has two small accounts. `scale` adds 200
-accounts per unit (500 SMS each) for benchmarks. Histories are made on first use, so building
-the world stays cheap whatever the scale.
+with 20,000 outgoing SMS over 90 days (`history` changes that count); the second has two small
+accounts. `scale` adds 200 accounts per unit (500 SMS each) for benchmarks. Histories are made
+on first use, so building the world stays cheap whatever the scale.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def _main_senders(nic: str, anchor: float) -> tuple[Sender, ...]:
     )
 
 
-def _first_customer(nic: str, anchor: float) -> list[Plan]:
+def _first_customer(nic: str, anchor: float, history: int) -> list[Plan]:
     brand = (_sender("ExampleTel", "alpha", ENABLE, description="Brand name"),)
     return [
         Plan(
@@ -82,7 +82,7 @@ def _first_customer(nic: str, anchor: float) -> list[Plan]:
             ips=3,
             credits=12480.35,
             recredit=(1000, 500.0),
-            history=MAIN_HISTORY,
+            history=history,
             senders=_main_senders(nic, anchor),
         ),
         Plan(True, "Staging [/] do not use [bold]", credits=250.5, senders=brand),
@@ -191,11 +191,20 @@ class _Builder:
         return self.state.add(account)
 
 
-def populate(state: SmsState, nichandles: list[str], anchor: float, seed: int, scale: int) -> None:
-    """Give the demo customers (first, second) their SMS accounts."""
+def populate(
+    state: SmsState,
+    nichandles: list[str],
+    anchor: float,
+    seed: int,
+    scale: int,
+    *,
+    history: int = MAIN_HISTORY,
+) -> None:
+    """Give the demo customers (first, second) their SMS accounts; `history` is the number of
+    SMS of the first customer's main account."""
     builder = _Builder(state, anchor, seed)
     first, second = nichandles
-    plans = _first_customer(first, anchor)
+    plans = _first_customer(first, anchor, history)
     plans += [_scaled(index, builder.rng) for index in range(scale * SCALE_ACCOUNTS)]
     for plan in plans:
         builder.account(first, plan)

@@ -14,7 +14,7 @@ from typing import Any
 from textual.binding import ActiveBinding
 from textual.screen import Screen
 
-from smpp_tui.tui.commands.account import ACCOUNT_SCREEN, SHOW_SENDER
+from smpp_tui.tui.commands.account import ACCOUNT_SCREEN, SHOW_SENDER, SHOW_SMS
 from smpp_tui.tui.commands.accounts import ACCOUNTS_SCREEN, OPEN
 from smpp_tui.tui.commands.app import APP, TABLE
 from smpp_tui.tui.commands.command import Command, bindings
@@ -30,6 +30,7 @@ EVERY = (
     *ACCOUNTS_SCREEN,
     *ACCOUNT_SCREEN,
     SHOW_SENDER,
+    SHOW_SMS,
     USE,
     *PROFILES_SCREEN,
     *CONNECT_SCREEN,

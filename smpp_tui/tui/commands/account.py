@@ -119,6 +119,60 @@ TRANSFER = Command(
     tab="credits",
     writes=True,
 )
+FILTER_HISTORY = Command(
+    "account.filter_history",
+    "slash",
+    "filter_history",
+    "Filter",
+    title="Filter the history",
+    help="Choose the period, sender, receiver and delivery state the history shows",
+    tab="history",
+)
+SENT = Command(
+    "account.history_sent",
+    "o",
+    "history_way('outgoing')",
+    "Sent",
+    title="Sent SMS",
+    help="Show the SMS the account sent",
+    tab="history",
+)
+RECEIVED = Command(
+    "account.history_received",
+    "i",
+    "history_way('incoming')",
+    "Received",
+    title="Received SMS",
+    help="Show the SMS the account received (replies)",
+    tab="history",
+)
+EXPORT_HISTORY = Command(
+    "account.export_history",
+    "x",
+    "export_history",
+    "Export",
+    title="Export the history to CSV",
+    help="Write the SMS the filter selects to a CSV file",
+    tab="history",
+)
+DELETE_SMS = Command(
+    "account.delete_sms",
+    "d,delete",
+    "delete_sms",
+    "Delete",
+    title="Delete SMS",
+    help="Delete the SMS under the cursor from the history",
+    tab="history",
+    writes=True,
+)
+SHOW_SMS = Command(
+    "history.show",
+    "enter",
+    "select_cursor",
+    "Details",
+    title="SMS details",
+    help="Show the SMS under the cursor whole: its text, every code and what it means",
+)
 ACCOUNT_SCREEN = (
     *(_tab(number, tab, label) for number, (tab, label) in enumerate(TABS, start=1)),
     COPY,
@@ -130,4 +184,9 @@ ACCOUNT_SCREEN = (
     DELETE_SENDER,
     EDIT_RECHARGE,
     TRANSFER,
+    FILTER_HISTORY,
+    SENT,
+    RECEIVED,
+    EXPORT_HISTORY,
+    DELETE_SMS,
 )

@@ -9,4 +9,13 @@ CANCEL_FORM = Command("form.cancel", "escape", "cancel", "Cancel", help="Close, 
 CLOSE_HELP = Command("help.close", "escape,q,question_mark", "dismiss", "Close", help="Close")
 CLOSE_REVEAL = Command("reveal.close", "escape,v,q", "dismiss", "Close", help="Close")
 CLOSE_DETAILS = Command("details.close", "escape,q,enter", "dismiss", "Close", help="Close")
-MODALS = (*CONFIRM, CANCEL_FORM, CLOSE_HELP, CLOSE_REVEAL, CLOSE_DETAILS)
+CANCEL_EXPORT = Command(
+    "export.cancel",
+    "escape",
+    "cancel",
+    "Cancel",
+    help="Stop the export; the partial file is removed (closes once it is done)",
+)
+COPY_PATH = Command("export.copy", "c", "copy_path", "Copy path", help="Copy the file's path")
+EXPORT = (CANCEL_EXPORT, COPY_PATH)
+MODALS = (*CONFIRM, CANCEL_FORM, CLOSE_HELP, CLOSE_REVEAL, CLOSE_DETAILS, *EXPORT)

@@ -31,20 +31,20 @@ from smpp_tui.tui.commands.account import (
     TRANSFER,
 )
 from smpp_tui.tui.screens.credits_actions import CreditsActions
+from smpp_tui.tui.screens.history_actions import HistoryActions
 from smpp_tui.tui.screens.ips_actions import IpsActions
 from smpp_tui.tui.screens.overview_actions import OverviewActions
 from smpp_tui.tui.screens.senders_actions import SendersActions
 from smpp_tui.tui.widgets.credits import CreditsPane, credit_fields
 from smpp_tui.tui.widgets.fields import Field
+from smpp_tui.tui.widgets.history import HistoryPane
 from smpp_tui.tui.widgets.ips import IpsPane
 from smpp_tui.tui.widgets.overview import OverviewPane, overview_fields
 from smpp_tui.tui.widgets.senders import SendersPane
 from smpp_tui.tui.widgets.status_line import StatusLine
 
-COMING = "Coming in a next version of smpp-tui."
 
-
-class AccountScreen(OverviewActions, IpsActions, SendersActions, CreditsActions):
+class AccountScreen(OverviewActions, IpsActions, SendersActions, CreditsActions, HistoryActions):
     DECLARED = ACCOUNT_SCREEN
     BINDINGS = bindings(*DECLARED)
 
@@ -68,11 +68,9 @@ class AccountScreen(OverviewActions, IpsActions, SendersActions, CreditsActions)
             "ips": IpsPane,
             "senders": SendersPane,
             "credits": CreditsPane,
+            "history": HistoryPane,
         }
-        if tab in panes:
-            yield panes[tab]()
-        else:
-            yield Static(Text(COMING, style="dim"), classes="coming")
+        yield panes[tab]()
 
     @property
     def tab(self) -> str:
@@ -87,7 +85,15 @@ class AccountScreen(OverviewActions, IpsActions, SendersActions, CreditsActions)
         tables = event.pane.query("DataTable")
         if tables:
             tables.first().focus()
+        if self.tab == "history":
+            self.show_history()
+        else:
+            self.hide_history()
         self.refresh_bindings()
+
+    def refreshed(self) -> None:
+        if self.tab == "history":
+            self.refresh_history()
 
     def offers(self, command: Command) -> bool | None:
         # A classic SMS account has no SMPP access: the SMPP tabs offer nothing there.

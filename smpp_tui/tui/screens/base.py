@@ -67,6 +67,9 @@ class StoreScreen(SmppScreen):
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Redraw from the store's snapshot."""
 
+    def refreshed(self) -> None:
+        """`r` was pressed: what the screen shows beside the store's data is read again."""
+
     def status(self) -> tuple[ResourceKey, Text] | None:
         """Which resource's freshness the status line tells, and what it says of it (None:
         the screen has no status line)."""

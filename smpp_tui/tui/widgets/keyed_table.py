@@ -71,6 +71,21 @@ class KeyedTable(DataTable[Text]):
         if keep in wanted:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
 
+    def append_rows(self, rows: Sequence[Row]) -> None:
+        """Add rows after the last: what is shown already is not looked at (a long history)."""
+        for row in rows:
+            if row.key not in self._shown:
+                self.add_row(*row.cells, key=row.key)
+                self._shown[row.key] = row.cells
+
+    def remove_key(self, key: str) -> None:
+        if self._shown.pop(key, None) is not None:
+            self.remove_row(key)
+
+    def clear_rows(self) -> None:
+        self.clear()
+        self._shown.clear()
+
     def _show_row(self, row: Row) -> None:
         old = self._shown.get(row.key)
         if old is None:

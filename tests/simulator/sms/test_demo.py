@@ -5,7 +5,11 @@ from __future__ import annotations
 import time
 from collections import Counter
 
-from smpp_tui.simulator import build_demo_world
+import pytest
+
+from smpp_tui.cli import build_parser
+from smpp_tui.simulator import build_demo_world, command
+from smpp_tui.simulator.sms.demo_data import MAIN_HISTORY
 from smpp_tui.simulator.sms.schema import enum
 from tests.conftest import Clock
 from tests.simulator.sms.conftest import FULL, MAIN, START
@@ -70,3 +74,44 @@ def test_scale_makes_hundreds_of_accounts_and_lazily_their_history():
 
 def plan_size(account) -> int:
     return account.traffic_source.args[0].outgoing
+
+
+def test_history_sets_the_main_account_size_and_stays_lazy():
+    world, _ = build_demo_world(clock=Clock(START), history=100_000)
+    default, _ = build_demo_world(clock=Clock(START))
+    assert not any(a.traffic_made for a in world.sms.accounts.values())
+    sizes = {name: plan_size(a) for name, a in world.sms.accounts.items()}
+    assert sizes.pop(MAIN) == 100_000
+    assert sizes == {n: plan_size(a) for n, a in default.sms.accounts.items() if n != MAIN}
+    main = world.sms.accounts[MAIN]
+    assert main.description == "Production gateway (Kannel)"
+    assert main.traffic_source.args[0].days == 90
+    history = main.traffic.outgoing
+    assert len(history.records(history.query())) == 100_000
+
+
+@pytest.mark.parametrize(
+    ("argv", "history"), [([], MAIN_HISTORY), (["--history", "100000"], 100_000)]
+)
+def test_the_simulator_command_builds_the_history_it_is_given(monkeypatch, argv, history):
+    asked = {}
+
+    def build(**kwargs):
+        asked.update(kwargs)
+        raise _Built
+
+    monkeypatch.setattr(command, "build_demo_world", build)
+    args = build_parser().parse_args(["simulator", *argv])
+    with pytest.raises(_Built):
+        args.run(args)
+    assert asked["history"] == history
+
+
+def test_a_negative_history_is_refused(capsys):
+    args = build_parser().parse_args(["simulator", "--history", "-1"])
+    assert args.run(args) == 2
+    assert "--history is a whole number >= 0" in capsys.readouterr().err
+
+
+class _Built(Exception):
+    """Stops the command once it has built its world, before it listens."""
