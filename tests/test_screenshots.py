@@ -19,6 +19,9 @@ SHOWN = {
     "sender-form-80x24.svg": "test_sender_form[size1].svg",
     "credits.svg": "test_credits[size0].svg",
     "transfer-confirmation.svg": "test_transfer_confirmation[size0].svg",
+    "history.svg": "test_history[size0].svg",
+    "sms-details.svg": "test_sms_details[size0].svg",
+    "history-filter-80x24.svg": "test_history_filter_form[size1].svg",
 }
 
 

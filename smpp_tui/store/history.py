@@ -24,6 +24,7 @@ STATE_CHOICES = ("any", "delivered", "failed", "pending", "expired")
 FIRST_SLICE = 60  # a screenful, soon: the first answer is what the user waits for
 SLICE = 200
 SCAN_LIMIT = 2_000  # SMS read per call at most when the filter is ours: the screen says so
+NEW_READ = 500  # newer SMS read at most to count those a filter of ours keeps
 
 _FULL_NUMBER = re.compile(r"\+[0-9]{1,15}", re.ASCII)
 _PREFIX = re.compile(r"\+?[0-9]{0,15}\*", re.ASCII)
@@ -57,7 +58,10 @@ class HistoryQuery:
         if self.period == "dates" and (self.first is None or self.last is None):
             raise InvalidInput("give both dates of the period, such as 2026-11-01 and 2026-11-30")
         if self.first and self.last and self.first > self.last:
-            raise InvalidInput(f"the period ends ({self.last}) before it starts ({self.first})")
+            raise InvalidInput(
+                f"the period ends ({self.last}) before it starts ({self.first}): give the first"
+                " day, then the last, such as 2026-11-01 to 2026-11-30"
+            )
         receiver = self.receiver
         if receiver and not (_FULL_NUMBER.fullmatch(receiver) or _PREFIX.fullmatch(receiver)):
             raise InvalidInput(
@@ -225,16 +229,21 @@ class HistoryBrowser:
         return kept
 
     def newer(self) -> int:
-        """How many SMS the query selects that are newer than the newest row (one request)."""
+        """How many SMS the query keeps that are newer than the newest row: one request, and
+        when part of the filter is ours, a read of those (at most NEW_READ of them)."""
+        now = self._now().astimezone()
         if not self.rows or self.rows[0].created is None:
-            ids = self.reader.history_ids(
-                self.account, self.query.way, self.query.api_filter(self._now().astimezone())
-            )
+            ids = self.reader.history_ids(self.account, self.query.way, self.query.api_filter(now))
             return len(ids) - (self.selected or 0)
         top = self.rows[0]
-        filters = replace(self.query.api_filter(self._now().astimezone()), since=top.created)
+        filters = replace(self.query.api_filter(now), since=top.created)
         ids = self.reader.history_ids(self.account, self.query.way, filters)
-        return sum(1 for one in ids.listed if one > top.id)
+        newer = tuple(one for one in ids.listed if one > top.id)
+        if not (newer and self.query.ours):
+            return len(newer)
+        fresh = HistoryIds(self.account, self.query.way, filters, newer)
+        read = self.reader.history_slice(fresh, 0, NEW_READ)
+        return sum(1 for sms in read if self.query.keeps(sms))
 
     def hlr(self, sms: OutgoingSms) -> Hlr:
         """What the operator's register says of `sms`'s receiver."""

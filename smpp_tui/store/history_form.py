@@ -30,7 +30,7 @@ def query_from_form(way: Way, period: str, receiver: str, state: str, sender: st
         first=first,
         last=last,
         sender=sender.strip(),
-        receiver="".join(receiver.split()) if way == "outgoing" else "",
+        receiver=_number("".join(receiver.split())) if way == "outgoing" else "",
         state=_word(state.strip() or "any", STATE_CHOICES, "delivery state")
         if way == "outgoing"
         else "any",
@@ -49,6 +49,11 @@ def form_values(query: HistoryQuery) -> dict[str, str]:
         "state": query.state,
         "sender": query.sender,
     }
+
+
+def _number(typed: str) -> str:
+    """Numbers are international on OVHcloud: 33612345678 is +33612345678."""
+    return f"+{typed}" if typed[:1].isdigit() else typed
 
 
 def _period(text: str) -> tuple[str, date | None, date | None]:

@@ -57,6 +57,7 @@ class Intervals:
     default: float = 30.0
     settling: float = 5.0  # SMPP settings while an IP change is being applied
     rare: float = 600.0  # what seldom changes: the customer's e-mail, a service's expiry
+    new_sms: float = 60.0  # the History tab counts what arrived since it read, no more often
 
 
 class Resources:

@@ -376,3 +376,9 @@ def test_an_unreachable_download_says_where_but_not_the_link():
         list(download("http://127.0.0.1:9/documents/a.csv?token=s3cr3t", (1, 1)))
     assert str(raised.value) == "the file could not be downloaded from 127.0.0.1"
     assert "s3cr3t" not in repr(raised.value)
+
+
+def test_the_readme_documents_the_columns():
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    for columns in (COLUMNS_OUT, COLUMNS_IN):
+        assert ", ".join(f"`{name}`" for name in columns) in " ".join(readme.split())

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
 from smpp_tui.store.resources import senders_key, service_key, usage_key
 from smpp_tui.tui.screens.confirm import ConfirmScreen
+from smpp_tui.tui.screens.details import DetailsScreen
 from smpp_tui.tui.screens.help import HelpScreen
+from smpp_tui.tui.screens.history_filter import HistoryFilterScreen
 from tests.tui.conftest import (
     all_smpp_details,
     fetched,
     field_values,
     fill,
+    history_read,
     loaded,
     open_account,
+    rendered,
     wait_for,
     world_today,
 )
@@ -204,3 +210,52 @@ def test_transfer_confirmation(snap_compare, on_ovhclouds_day, size):
         await still(pilot)
 
     assert snap_compare(on_ovhclouds_day, terminal_size=size, run_before=confirming)
+
+
+# The History tab, one SMS and the filter form, on OVHcloud's fixed day: the demo's history
+# never moves, and the 7 days are read whole (chart and totals) before the picture.
+
+
+async def on_history(pilot, *keys: str) -> None:
+    app = pilot.app
+    await on_account(pilot, "smpp-dc12345-1", "5")
+    await history_read(pilot)
+
+    def heading() -> str:
+        return rendered(app.screen.query_one("#history-heading", Static))
+
+    await wait_for(pilot, lambda: re.search(r"· ([\d,]+) of \1 shown", heading()), heading)
+    for table in app.screen.query(DataTable):
+        table.refresh()
+    await pilot.pause(0.1)
+    await pilot.press(*keys)
+    await still(pilot)
+
+
+@BOTH_SIZES
+def test_history(snap_compare, on_ovhclouds_day, size):
+    async def history(pilot) -> None:
+        await on_history(pilot)
+
+    assert snap_compare(on_ovhclouds_day, terminal_size=size, run_before=history)
+
+
+@BOTH_SIZES
+def test_sms_details(snap_compare, on_ovhclouds_day, size):
+    async def details(pilot) -> None:
+        # The newest SMS failed: its codes, what they mean, and the receiver's HLR.
+        await on_history(pilot, "enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, DetailsScreen), "the SMS")
+        await still(pilot)
+
+    assert snap_compare(on_ovhclouds_day, terminal_size=size, run_before=details)
+
+
+@BOTH_SIZES
+def test_history_filter_form(snap_compare, on_ovhclouds_day, size):
+    async def filtering(pilot) -> None:
+        await on_history(pilot, "slash")
+        assert isinstance(pilot.app.screen, HistoryFilterScreen)
+        await filled(pilot, period="yesterday", receiver="+336*", state="failed")
+
+    assert snap_compare(on_ovhclouds_day, terminal_size=size, run_before=filtering)

@@ -136,6 +136,7 @@ SENT = Command(
     title="Sent SMS",
     help="Show the SMS the account sent",
     tab="history",
+    footer=False,  # the tab's heading names the other one
 )
 RECEIVED = Command(
     "account.history_received",
@@ -145,6 +146,7 @@ RECEIVED = Command(
     title="Received SMS",
     help="Show the SMS the account received (replies)",
     tab="history",
+    footer=False,  # the tab's heading names the other one
 )
 EXPORT_HISTORY = Command(
     "account.export_history",

@@ -66,6 +66,8 @@ class ExportScreen(ModalScreen[None]):
         self.post_message(Progressed(progress))
 
     def on_progressed(self, message: Progressed) -> None:
+        if self._ended:
+            return  # a report heard after the end would hide what the end says
         progress, bar = message.progress, self.query_one(ProgressBar)
         self._last = progress
         bar.update(total=progress.total, progress=progress.done)

@@ -29,7 +29,6 @@ from smpp_tui.tui.widgets.history import HistoryPane, HistoryTable
 from smpp_tui.tui.widgets.sms_details import sms_details
 
 NEAR_THE_END = 15  # rows before the last at which the next ones are read
-NEW_CHECK = 60.0  # seconds between two counts of what arrived since, while the tab is shown
 # A period of at most this many SMS is read whole, slice after slice, without waiting for the
 # user to scroll: the chart and the totals then cover all of it.
 READ_WHOLE = 10_000
@@ -47,6 +46,7 @@ class HistoryActions(AccountTab):
     _problem = Text("")
     _new = 0
     _new_check: Timer | None = None
+    _deleted = 0  # SMS of this query deleted since it was read: no longer selected
 
     # opening, reading on
 
@@ -55,7 +55,8 @@ class HistoryActions(AccountTab):
         if self._history is None:
             self.open_history(self._history_query)
         if self._new_check is None:
-            self._new_check = self.set_interval(NEW_CHECK, self._count_new)
+            every = self.smpp_app.session.intervals.new_sms
+            self._new_check = self.set_interval(every, self._count_new)
 
     def hide_history(self) -> None:
         if self._new_check is not None:
@@ -64,6 +65,7 @@ class HistoryActions(AccountTab):
 
     def open_history(self, query: HistoryQuery) -> None:
         self._history_query, self._new, self._problem = query, 0, Text("")
+        self._deleted = 0
         self._history = self.smpp_app.live_session.history(self.account, query)
         self._reading = False
         self.query_one(HistoryPane).start()
@@ -120,13 +122,14 @@ class HistoryActions(AccountTab):
         return line
 
     def _progress(self, browser: HistoryBrowser) -> Text:
-        selected, shown = browser.selected or 0, len(browser.rows)
+        selected, shown = (browser.selected or 0) - self._deleted, len(browser.rows)
         if browser.done and not shown:
             return Text(" · no SMS matches this filter", style="bold")
         if not browser.query.ours:
             return Text(f" · {shown:,} of {selected:,} shown")
         # Part of the filter is applied here: say how far the scan went.
-        said = f" · {shown:,} found in {browser.scanned:,} of {selected:,} scanned"
+        scanned = browser.scanned - self._deleted
+        said = f" · {shown:,} found in {scanned:,} of {selected:,} scanned"
         return Text(said + ("" if browser.done else ", more as you scroll"))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -208,7 +211,9 @@ class HistoryActions(AccountTab):
             if await self.attempt(failure, actions.delete_sms, self.account, way, sms.id):
                 browser.forget(sms.id)
                 if browser is self._history:
+                    self._deleted += 1
                     self.query_one(HistoryPane).drop(sms.id, browser.tally.copy(), browser.query)
+                    self._show_heading()
                 self.say(f"SMS {sms.id} deleted from the history of {self.account}.")
 
         self.confirm_then(ConfirmScreen(f"Delete SMS {sms.id}?", body, "Delete"), delete)

@@ -23,9 +23,9 @@ COLUMNS = (
     Column("from", "From", 12),  # 11 characters at most, or a number
     Column("parts", "SMS", 3),
     Column("credits", "Credits", 7),
-    Column("message", "Message"),
+    Column("message", "Message", 24),  # what fits at 120 columns: enter shows it whole
 )
-MESSAGE_PREVIEW = 60
+MESSAGE_PREVIEW = 24
 
 
 def delivery(sms: HistorySms) -> Text:
