@@ -37,7 +37,7 @@ from smpp_tui.tui.widgets.history import HistoryTable
 
 LATENCY = 0.040
 SIZES = (1_000, 20_000, 100_000)
-RUNS = 3
+RUNS = 5
 SCROLLED = 5_000
 ACCOUNT = "smpp-dc12345-1"
 RESULTS = Path(__file__).parent / "results" / "bench_history.json"
