@@ -128,26 +128,24 @@ FILTER_HISTORY = Command(
     help="Choose the period, sender, receiver and delivery state the history shows",
     tab="history",
 )
-SENT = Command(
-    "account.history_sent",
-    "o",
-    "history_way('outgoing')",
-    "Sent",
-    title="Sent SMS",
-    help="Show the SMS the account sent",
-    tab="history",
-    footer=False,  # the tab's heading names the other one
-)
-RECEIVED = Command(
-    "account.history_received",
-    "i",
-    "history_way('incoming')",
-    "Received",
-    title="Received SMS",
-    help="Show the SMS the account received (replies)",
-    tab="history",
-    footer=False,  # the tab's heading names the other one
-)
+
+
+def _way(way: str, key: str, label: str, did: str) -> Command:
+    """Show the SMS sent, or received: named in the tab's heading, not the footer."""
+    return Command(
+        f"account.history_{label.lower()}",
+        key,
+        f"history_way('{way}')",
+        label,
+        title=f"{label} SMS",
+        help=f"Show the SMS the account {did}",
+        tab="history",
+        footer=False,
+    )
+
+
+SENT = _way("outgoing", "o", "Sent", "sent")
+RECEIVED = _way("incoming", "i", "Received", "received (replies)")
 EXPORT_HISTORY = Command(
     "account.export_history",
     "x",
