@@ -128,8 +128,12 @@ class HistoryQuery:
 
     def words(self) -> str:
         """The filter in a line: `outgoing · yesterday · to +336* · failed`."""
-        period = f"{self.first} to {self.last}" if self.period == "dates" else self.period
-        said = [self.way, period if self.period != "all" else "all dates"]
+        return f"{self.way} · {self.selection()}"
+
+    def selection(self) -> str:
+        """What the filter selects in a history: `yesterday · to +336* · failed`."""
+        named = {"dates": f"{self.first} to {self.last}", "all": "all dates"}
+        said = [named.get(self.period, self.period)]
         if self.sender:
             said.append(f"from {self.sender}")
         if self.outgoing and self.receiver:

@@ -80,6 +80,8 @@ class HistoryActions(AccountTab):
         self.run_worker(self._read_on(browser, first), exit_on_error=False, group="history")
 
     async def _read_on(self, browser: HistoryBrowser, first: bool) -> None:
+        problem = Text("")
+        rows: list[HistorySms] = []
         try:
             if first:
                 rows = await self.smpp_app.call(browser.open)
@@ -87,12 +89,14 @@ class HistoryActions(AccountTab):
                 count = BACKGROUND_SLICE if _read_whole(browser) else SLICE
                 rows = await self.smpp_app.call(browser.more, count)
         except ACTION_FAILURES as error:
-            rows, problem = [], Text(f"The history could not be read: {error}", "bold red")
-        else:
-            problem = Text("")
+            problem = Text(f"The history could not be read: {error}", "bold red")
+        finally:
+            # Whatever happened (a bug is said by the app), `r` or scrolling reads again.
+            if browser is self._history:
+                self._reading = False
         if browser is not self._history:
             return  # a query since replaced
-        self._reading, self._problem = False, problem
+        self._problem = problem
         self.query_one(HistoryPane).append(rows, browser.tally.copy(), browser.query)
         self._show_heading()
         if not problem.plain and _read_whole(browser):
@@ -104,7 +108,7 @@ class HistoryActions(AccountTab):
     def _heading(self) -> Text:
         browser, query = self._history, self._history_query
         way = "Sent" if query.outgoing else "Received"
-        line = Text(f"{way} SMS", style="bold").append(f" · {query.words().split(' · ', 1)[1]}")
+        line = Text(f"{way} SMS", style="bold").append(f" · {query.selection()}")
         if browser is not None and browser.selected is not None:
             line.append_text(self._progress(browser))
         if self._reading:
