@@ -112,8 +112,9 @@ def run_app(args: argparse.Namespace) -> int:
     from smpp_tui.tui.app import SmppApp
 
     # No session: the app opens on the connect flow, which saves a profile and goes on.
-    SmppApp(session, config=config, config_path=path, read_only=args.read_only).run()
-    return 0
+    app = SmppApp(session, config=config, config_path=path, read_only=args.read_only)
+    app.run()
+    return app.return_code or 0  # 1 after a crash (its traceback printed by then)
 
 
 def without_credentials(path: object) -> int:

@@ -26,12 +26,15 @@ ALLOWED = {
     "config": set(),
     "simulator": set(),
 }
-# The app knows OVHcloud's data, what its codes mean and its failures, never how to reach it.
+# The app knows OVHcloud's data, what its codes mean and its failures, never how to reach it;
+# and it shows outside text the way the API layer cleans it, and checks what is typed as it does.
 TUI_MAY_USE_FROM_API = {
     "smpp_tui.api.models",
     "smpp_tui.api.errors",
     "smpp_tui.api.delivery",
     "smpp_tui.api.history",
+    "smpp_tui.api.text",
+    "smpp_tui.api.checks",
 }
 CORE = [
     "smpp_tui.simulator",

@@ -8,14 +8,31 @@ from __future__ import annotations
 import ipaddress
 import math
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 
 from smpp_tui.api.errors import InvalidInput
-from smpp_tui.api.models import RECHARGE_PACKS, SENDER_DESCRIPTION_MAX, SENDER_REASON_MAX
+from smpp_tui.api.models import (
+    ALLOWED_IPS_LIMIT,
+    RECHARGE_PACKS,
+    SENDER_DESCRIPTION_MAX,
+    SENDER_REASON_MAX,
+)
+
+# The longest text each field takes, as OVHcloud accepts it: the app's fields stop there.
+SENDER_NAME_MAX = 11
+SENDER_NUMBER_DIGITS = 15
+SENDER_MAX = 1 + SENDER_NUMBER_DIGITS  # + and the digits
+IPS_MAX = ALLOWED_IPS_LIMIT * len("255.255.255.255,, ")  # an account's addresses, separated
+IP_BLOCKS_MAX = 10 * len("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128, ")  # ten of the widest
+KEY_MAX = 64  # an application key is 16 letters and digits today, its secret 32
 
 # A plain space, not \s, and ASCII semantics: line breaks and "Café" must not slip through.
-_ALPHA_SENDER = re.compile(r"[\w \-.,&+]{1,11}", re.ASCII)
-_NUMERIC_SENDER = re.compile(r"\+[0-9]{1,15}", re.ASCII)
+_ALPHA_SENDER = re.compile(rf"[\w \-.,&+]{{1,{SENDER_NAME_MAX}}}", re.ASCII)
+_NUMERIC_SENDER = re.compile(rf"\+[0-9]{{1,{SENDER_NUMBER_DIGITS}}}", re.ASCII)
+_KEY = re.compile(rf"[A-Za-z0-9]{{1,{KEY_MAX}}}", re.ASCII)
+# What separates the items of a typed list: commas, semicolons, spaces, line breaks.
+_LIST_SEPARATORS = re.compile(r"[\s,;]+")
 # To the cent: the app shows credits to the cent, so a confirmed amount is the amount sent.
 _AMOUNT = re.compile(r"[0-9]+(\.[0-9]{1,2})?", re.ASCII)
 
@@ -25,15 +42,65 @@ def ipv4_addresses(ips: Iterable[str]) -> list[str]:
     addresses = [str(ip).strip() for ip in ips]
     if not addresses:
         raise InvalidInput("give at least one IPv4 address, such as 192.0.2.10")
-    for address in addresses:
-        try:
-            ipaddress.IPv4Address(address)
-        except ValueError:
-            raise InvalidInput(
-                f"{address!r} is not an IPv4 address; expected four numbers 0-255 such as"
-                " 192.0.2.10 (no mask, no IPv6)"
-            ) from None
+    wrong = [address for address in addresses if not _parses(ipaddress.IPv4Address, address)]
+    if wrong:
+        raise InvalidInput(
+            f"{_listed(wrong)} {_is_not(wrong, 'an IPv4 address', 'IPv4 addresses')}; expected"
+            " four numbers 0-255 such as 192.0.2.10 (no mask, no IPv6)"
+        )
     return addresses
+
+
+def ip_blocks(text: str) -> list[str]:
+    """The IP addresses or blocks typed (separated by commas, spaces or new lines) that a
+    consumer key may be used from: IPv4 or IPv6, with or without a mask."""
+    blocks = _items(text)
+    wrong = [block for block in blocks if not _parses(_network, block)]
+    if wrong:
+        raise InvalidInput(
+            f"{_listed(wrong)} {_is_not(wrong, 'an IP block', 'IP blocks')}; give addresses or"
+            " blocks such as 192.0.2.10 or 192.0.2.0/24"
+        )
+    return blocks
+
+
+def application_key(what: str, typed: str) -> str:
+    """An application key or secret as OVHcloud makes them: letters and digits. What was typed
+    is never quoted (a secret), and anything else never reaches a request header."""
+    if not _KEY.fullmatch(typed):
+        raise InvalidInput(
+            f"the {what} is letters and digits only, at most {KEY_MAX}, as the page that made"
+            " it shows them; copy it again"
+        )
+    return typed
+
+
+def _network(text: str) -> object:
+    return ipaddress.ip_network(text, strict=False)
+
+
+def _parses(parse: Callable[[str], object], text: str) -> bool:
+    try:
+        parse(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _items(text: str) -> list[str]:
+    return [item for item in _LIST_SEPARATORS.split(text) if item]
+
+
+def _listed(items: Sequence[str], shown: int = 3, *, quoted: bool = True) -> str:
+    """The first `shown` items (quoted and cut short as typed), and how many more: a pasted page
+    stays one short line in a message."""
+    listed = ", ".join(_shown(item) if quoted else item for item in items[:shown])
+    more = len(items) - shown
+    return f"{listed} and {more:,} more" if more > 0 else listed
+
+
+def _is_not(items: Sequence[str], one: str, several: str) -> str:
+    return f"is not {one}" if len(items) == 1 else f"are not {several}"
 
 
 def recharge(pack: int | None, threshold: float) -> None:
@@ -80,7 +147,7 @@ def transfer_target(typed: str, source: str, accounts: Iterable[str]) -> str:
     if target == source:
         raise InvalidInput(f"{source} cannot transfer credits to itself: choose another account")
     if target not in others:
-        known = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
+        known = _listed(others, 5, quoted=False)
         raise InvalidInput(
             f"{_shown(target)} is not an SMS account of this customer;"
             f" give one of its other accounts ({known or 'there is none'})"
@@ -137,15 +204,17 @@ def _cut(text: str, limit: int = 40) -> str:
 def ips_to_add(text: str, present: Iterable[str], limit: int) -> list[str]:
     """The IPv4 addresses typed (separated by commas, spaces or new lines) that may be added:
     well formed, each once, not allowed already, and within the account's limit."""
-    typed = [piece for piece in re.split(r"[\s,;]+", text) if piece]
-    addresses = ipv4_addresses(typed)
-    repeated = sorted({ip for ip in addresses if addresses.count(ip) > 1})
+    addresses = ipv4_addresses(_items(text))
+    counted = Counter(addresses)
+    repeated = sorted(ip for ip, times in counted.items() if times > 1)
     if repeated:
-        raise InvalidInput(f"{', '.join(repeated)} typed twice; give each address once")
+        raise InvalidInput(f"{_listed(repeated, quoted=False)} typed twice; give each address once")
     present = set(present)
-    already = [ip for ip in addresses if ip in present]
+    already = [ip for ip in counted if ip in present]
     if already:
-        raise InvalidInput(f"{', '.join(already)} already allowed; give only new addresses")
+        raise InvalidInput(
+            f"{_listed(already, quoted=False)} already allowed; give only new addresses"
+        )
     room = limit - len(present)
     if len(addresses) > room:
         raise InvalidInput(

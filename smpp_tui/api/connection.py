@@ -20,7 +20,8 @@ variables, then from the `ovh.conf` files (`/etc`, `~`, the working directory, r
 
 The HTTP session of a loopback endpoint ignores the environment: an `HTTP_PROXY` would otherwise
 apply to 127.0.0.1 unless `NO_PROXY` covers it. Elsewhere proxies and CA bundles from the
-environment are honoured on purpose (a company proxy must keep working).
+environment are honoured on purpose (a company proxy must keep working). Every session reads
+answers up to `decoding`'s size limit.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import ovh.client
 import ovh.exceptions
 import requests
 
+from smpp_tui.api.decoding import cap_body
 from smpp_tui.api.errors import ConfigurationError
 
 DEFAULT_TIMEOUT = (3.05, 20.0)  # seconds: (connect, read)
@@ -129,8 +131,11 @@ def build_client(
         client = ovh.Client(endpoint=key, timeout=timeout, **_arguments(credentials))
     except ovh.exceptions.InvalidConfiguration as error:
         raise ConfigurationError(_configuration_message(key, credentials, error)) from None
+    session = _session_of(client)
+    session.hooks["response"].append(cap_body)  # answers are read up to a size limit
     if is_loopback(key):
-        _ignore_environment(client)
+        # No proxy can help on loopback (nor netrc, CA bundles): the environment is ignored.
+        session.trust_env = False
     return client
 
 
@@ -144,18 +149,19 @@ def _arguments(credentials: Credentials) -> dict[str, str]:
     }
 
 
-def _ignore_environment(client: ovh.Client) -> None:
-    """Make the client's HTTP session ignore proxies (and netrc, CA bundles) of the environment.
+def _session_of(client: ovh.Client) -> requests.Session:
+    """The HTTP session every application-key call of `client` goes through.
 
-    Only for loopback endpoints (the demo, a local simulator), where no proxy can help.
+    OAuth2 calls use another one, made lazily with the first token: their answers are still
+    refused past the size limit, but only once read whole.
     """
-    # PRIVATE: ovh.Client._session (ovh 1.2) is the requests.Session every application-key
-    # call goes through; no public API reaches it. Only its public `trust_env` is set here.
-    # tests/api/test_connection.py fails if a release renames it.
+    # PRIVATE: ovh.Client._session (ovh 1.2) is that requests.Session; no public API reaches
+    # it. Only its public `trust_env` and `hooks` are set. tests/api/test_connection.py fails
+    # if a release renames it.
     session = getattr(client, "_session", None)
     if not isinstance(session, requests.Session):
         raise RuntimeError("this ovh release keeps no requests.Session in Client._session")
-    session.trust_env = False
+    return session
 
 
 def _configuration_message(key: str, credentials: Credentials, error: Exception) -> str:

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from smpp_tui.api.calls import access_rules, declared_calls
-from smpp_tui.api.connection import ApplicationKey
-from smpp_tui.api.errors import InvalidCredentials, InvalidInput
+from smpp_tui.api.connection import ApplicationKey, is_loopback
+from smpp_tui.api.errors import InvalidCredentials, InvalidInput, InvalidResponse
 from smpp_tui.api.gateway import Gateway
-from smpp_tui.api.models import AccessRule, CurrentCredential
+from smpp_tui.api.models import AccessRule
 from smpp_tui.api.routes import route
+from smpp_tui.api.text import clean
 from smpp_tui.api.transport import Connection
 
 TIMEOUT = (3.05, 10.0)
 _NOT_YET = ("INVALID_CREDENTIAL", "NOT_CREDENTIAL")  # a key waiting for validation gets either
+_URL_SHOWN = 80  # characters of a refused validation URL quoted in the message
 
 
 @dataclass(frozen=True)
@@ -81,16 +84,50 @@ def request_credential(
         application_key,
         application_secret,
         str(answer["consumerKey"]),
-        str(answer["validationUrl"]),
+        validation_url(answer["validationUrl"]),
     )
 
 
-def poll_validation(request: CredentialRequest) -> CurrentCredential | None:
-    """The credential once the user validated it; None while not yet. Other errors raise."""
+def validation_url(value: object) -> str:
+    """The address the user is asked to open: plain https (http only on this computer, for
+    the simulator), with nothing that could drive the terminal or hide where it leads."""
+    url = clean(str(value))
+    if url == str(value) and " " not in url and _secure(url):
+        return url
+    shown = url if len(url) <= _URL_SHOWN else url[: _URL_SHOWN - 1] + "…"
+    raise InvalidResponse(
+        f"OVHcloud sent a validation address that is not a plain https:// address ({shown});"
+        " it is not offered to open"
+    )
+
+
+def _secure(url: str) -> bool:
     try:
-        connected = Gateway.connect(request.endpoint, request.credentials, timeout=TIMEOUT)
-        return connected.current_credential()
+        parts = urlsplit(url)
+        local = parts.scheme == "http" and is_loopback(url)
+    except ValueError:  # not a URL at all (an unclosed IPv6 bracket...)
+        return False
+    return bool(parts.hostname) and (parts.scheme == "https" or local)
+
+
+def poll_validation(request: CredentialRequest) -> bool:
+    """Whether the user validated the key: OVHcloud answers a request signed with it. Errors
+    other than "not yet" raise; an answer that cannot be read does not, as it came past
+    OVHcloud's check of the key, which is all that is asked here."""
+    connection = Connection(request.endpoint, request.credentials, TIMEOUT)
+    try:
+        connection.request("GET", route("/auth/currentCredential"))
     except InvalidCredentials as error:
         if error.code in _NOT_YET:
-            return None
+            return False
         raise
+    except InvalidResponse as error:
+        if error.status is None or not 200 <= error.status < 300:
+            raise
+    return True
+
+
+def revoke(request: CredentialRequest) -> None:
+    """Expire the key of `request` (a validated key the app could not keep); `ApiError` when
+    OVHcloud did not."""
+    Gateway.connect(request.endpoint, request.credentials, timeout=TIMEOUT).logout()

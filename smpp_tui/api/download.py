@@ -36,8 +36,11 @@ def download(url: str, timeout: tuple[float, float]) -> Iterator[bytes]:
                 if response.status_code != 200:
                     raise _refusal(response, host)
                 yield from response.iter_content(CHUNK)
-        except requests.ConnectTimeout:
-            raise TimedOut(timeout[0]) from None
+        except requests.ConnectTimeout:  # never reached: not "too slow" (`TimedOut`)
+            raise Unreachable(
+                f"the file could not be downloaded from {host}: no connection within"
+                f" {timeout[0]:g} s"
+            ) from None
         except requests.Timeout:
             raise TimedOut(timeout[1]) from None
         except requests.RequestException:

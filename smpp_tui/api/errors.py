@@ -3,7 +3,8 @@
 Each carries a message a user understands (`str(error)`), OVHcloud's query id when there was an
 answer (support needs it), and the HTTP status when there was one. Messages never contain a
 secret: they are written here from the method, the route pattern and OVHcloud's answer, never
-from the request or the client's configuration.
+from the request or the client's configuration; what they quote of OVHcloud's answer is made
+safe to show and cut short (`answers`).
 """
 
 from __future__ import annotations
@@ -72,7 +73,9 @@ class NotGranted(AuthError):
     """The consumer key's access rules do not cover this call."""
 
     def __init__(self, method: str, pattern: str, **context: Unpack[Context]) -> None:
-        super().__init__(f"this API key may not call {method} {pattern}", **context)
+        # The right is named as its access rule reads: what the key would need.
+        message = f"OVHcloud refused this call: this API key may not call {method} {pattern}"
+        super().__init__(message, **context)
         self.method = method
         self.pattern = pattern
 
@@ -116,16 +119,20 @@ class ServerError(ApiError):
 
 
 class Unreachable(ApiError):
-    """No answer at all: DNS, refused or dropped connection, proxy, TLS."""
+    """No answer at all: no connection (DNS, refused, no route, connect timeout, proxy, TLS),
+    or one closed before any answer."""
 
 
 class TimedOut(ApiError):
-    """OVHcloud did not answer within the timeout."""
+    """OVHcloud was reached, but the answer (or the rest of it) did not come in time."""
 
     def __init__(self, seconds: float, **context: Unpack[Context]) -> None:
-        super().__init__(f"OVHcloud did not answer in {seconds:g} s", **context)
+        super().__init__(
+            f"OVHcloud was reached but is too slow: nothing came for {seconds:g} s", **context
+        )
         self.seconds = seconds
 
 
 class InvalidResponse(ApiError):
-    """An answer this app cannot read: not JSON, or not the shape the schema promises."""
+    """An answer this app cannot read: not JSON, nested too deep, too large, or not the shape
+    the schema promises."""

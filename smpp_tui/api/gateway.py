@@ -8,6 +8,7 @@ failure is one of `smpp_tui.api.errors`.
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, Concatenate, ParamSpec, TypeAlias, TypeVar
@@ -38,9 +39,17 @@ from smpp_tui.api.routes import route
 from smpp_tui.api.transport import Connection
 
 _KEEP = object()  # an argument left as it is
+_answered = threading.local()  # per thread: the answer to the last write it sent
 P = ParamSpec("P")
 R = TypeVar("R")
 _Method: TypeAlias = Callable[Concatenate["Gateway", P], R]  # a method of the gateway
+
+
+def last_write_query_id() -> str | None:
+    """OVHcloud's query id of the answer to the last write this thread sent (None: none yet,
+    or the answer had none): the audit log's reference of a write that succeeded."""
+    query_id: str | None = getattr(_answered, "query_id", None)
+    return query_id
 
 
 def _write(action: str) -> Callable[[_Method[P, R]], _Method[P, R]]:
@@ -89,7 +98,9 @@ class Gateway:
         return self.connection.request("GET", route(template, *pieces), query=query).body
 
     def _send(self, method: str, template: str, *pieces: object, body: Any = None) -> Any:
-        return self.connection.request(method, route(template, *pieces), body=body).body
+        answer = self.connection.request(method, route(template, *pieces), body=body)
+        _answered.query_id = answer.query_id
+        return answer.body
 
     # accounts
 

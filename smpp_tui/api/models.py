@@ -2,17 +2,19 @@
 
 Each model is built with `from_api(body)` from the JSON of its route (the models of the vendored
 `sms.json` and `me-subset.json`). A body without a required field, or with a field of the wrong
-type, raises `InvalidResponse`: the app never shows half-read data.
+type, raises `InvalidResponse`: the app never shows half-read data. Every text is read through
+`clean`: no model holds a control character or an escape sequence, whatever OVHcloud sent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal, TypeVar, overload
 
 from smpp_tui.api.errors import InvalidResponse
+from smpp_tui.api.text import clean
 
 ALLOWED_IPS_LIMIT = 10  # the control panel's limit per account
 RECHARGE_PACKS = (100, 200, 250, 500, 1000, 5000, 10000)  # sms.PackQuantityAutomaticRecreditEnum
@@ -45,11 +47,13 @@ class _Reader:
             raise InvalidResponse(f"OVHcloud's {self.model} has a {name} of the wrong type")
         return value
 
-    def text(self, name: str) -> str:
-        return self._get(name, (str,), False)
+    def text(self, name: str, *, lines: bool = False) -> str:
+        """Safe to show (`clean`); line breaks kept only with `lines`."""
+        return clean(self._get(name, (str,), False), lines=lines)
 
-    def maybe_text(self, name: str) -> str | None:
-        return self._get(name, (str,), True)
+    def maybe_text(self, name: str, *, lines: bool = False) -> str | None:
+        value = self._get(name, (str,), True)
+        return None if value is None else clean(value, lines=lines)
 
     def integer(self, name: str) -> int:
         return self._get(name, (int,), False)
@@ -80,11 +84,16 @@ class _Reader:
         return self._parse(name, lambda text: date.fromisoformat(text[:10]))
 
     def _parse(self, name: str, parse: Callable[[str], T]) -> T | None:
-        text = self.maybe_text(name)
+        text = self._get(name, (str,), True)  # parsed, never shown: read as sent
         try:
             return None if text is None else parse(text)
         except ValueError:
             raise InvalidResponse(f"OVHcloud's {self.model} has an unreadable {name}") from None
+
+
+def _texts(values: Iterable[object]) -> tuple[str, ...]:
+    """Each value of a list from OVHcloud as text safe to show."""
+    return tuple(clean(str(value)) for value in values)
 
 
 @dataclass(frozen=True)
@@ -189,7 +198,7 @@ class AllowedIps:
     def from_api(cls, body: Any) -> AllowedIps:
         if not isinstance(body, list) or not all(isinstance(ip, str) for ip in body):
             raise InvalidResponse("OVHcloud's list of allowed IPs is not a list of addresses")
-        return cls(tuple(body))
+        return cls(_texts(body))
 
     @property
     def quota(self) -> str:
@@ -252,7 +261,7 @@ class OutgoingSms:
             created=r.moment("creationDatetime"),
             sender=r.maybe_text("sender") or "",
             receiver=r.text("receiver"),
-            message=r.maybe_text("message") or "",
+            message=r.maybe_text("message", lines=True) or "",
             parts=r.maybe_integer("numberOfSms") or 0,
             credits=r.maybe_number("credits"),
             ptt=r.integer("ptt"),
@@ -284,7 +293,7 @@ class IncomingSms:
             id=r.integer("id"),
             created=r.moment("creationDatetime"),
             sender=r.maybe_text("sender") or "",
-            message=r.maybe_text("message") or "",
+            message=r.maybe_text("message", lines=True) or "",
             credits=r.maybe_number("credits"),
             tag=r.maybe_text("tag") or "",
         )
@@ -324,7 +333,8 @@ class Hlr:
     @classmethod
     def from_api(cls, body: Any) -> Hlr:
         r = _Reader(body, "HLR")
-        return cls(tuple((str(k), "" if v is None else str(v)) for k, v in r.body.items()))
+        values = ("" if value is None else value for value in r.body.values())
+        return cls(tuple(zip(_texts(r.body), _texts(values), strict=True)))
 
 
 HistorySms = OutgoingSms | IncomingSms
@@ -413,7 +423,7 @@ class CurrentCredential:
             creation=r.moment("creation"),
             expiration=r.moment("expiration"),
             last_use=r.moment("lastUse"),
-            allowed_ips=tuple(str(ip) for ip in ips) if isinstance(ips, list) else None,
+            allowed_ips=_texts(ips) if isinstance(ips, list) else None,
         )
 
 

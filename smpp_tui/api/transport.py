@@ -160,12 +160,13 @@ class Connection:
                 delta = client.time_delta
             except (requests.RequestException, ovh.exceptions.APIError) as error:
                 raise error_for_exception(error, _SERVER_TIME, self.timeout, self.host) from None
-            except (TypeError, AttributeError, ValueError):
+            except (TypeError, AttributeError, ValueError, RecursionError):
                 # The client subtracts our time from whatever JSON came back (a string, a list,
-                # null), and crashes on a JSON list as an error body.
+                # null), crashes on a JSON list as an error body, and parses the body itself,
+                # without `decoding`'s depth limit.
                 delta = None
         if not isinstance(delta, int) or isinstance(delta, bool):
             raise errors.InvalidResponse(
-                "OVHcloud's clock (GET /auth/time) answered something else than a time"
+                "OVHcloud answered nonsense to GET /auth/time: something else than a time"
             )
         return delta

@@ -1,9 +1,11 @@
 """Where the config file lives, reading it, and writing it back safely.
 
-Writing is atomic (a temporary file in the same folder, flushed to disk, then `os.replace`):
-a crash or a full disk leaves the previous file whole. The file is 0600 and its folder 0700,
-since it may hold API secrets. A file that cannot be read is never written over: `load_config`
-raises and the caller stops before anything could save.
+Only a regular file is read (`regular.read_regular`: a FIFO, a device or a huge file is
+refused). Writing is atomic (a temporary file in the same folder, flushed to disk, then
+`os.replace`): a crash or a full disk leaves the previous file whole. Through a symbolic link,
+the file it names is written and the link stays. The file is 0600 and its folder 0700, since it
+may hold API secrets. A file that cannot be read is never written over: `load_config` raises and
+the caller stops before anything could save.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import tomli_w
 
 from smpp_tui.config.model import Config, ConfigError
 from smpp_tui.config.parse import parse
+from smpp_tui.config.regular import read_regular
 
 ENVIRONMENT = "SMPP_TUI_CONFIG"
 HEADER = (
@@ -43,11 +46,9 @@ def config_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
 def load_config(path: Path) -> Config:
     """The config at `path`; a missing file is an empty config, a broken one a `ConfigError`."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         return Config()
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot be read ({error.strerror or error})") from None
     try:
         text = raw.decode("utf-8")
         document = tomllib.loads(text)
@@ -72,12 +73,17 @@ def _syntax_message(path: Path, text: str, error: tomllib.TOMLDecodeError) -> st
 
 
 def save_config(path: Path, config: Config | Mapping[str, Any]) -> None:
-    """Write the document atomically, 0600, in a 0700 folder (created so, never loosened)."""
+    """Write the document atomically, 0600, in a 0700 folder (created so, never loosened);
+    through a link, to the file it names. `ConfigError` (naming the file and why) if it cannot."""
     document = config.document if isinstance(config, Config) else config
+    # A link (to a dotfiles folder, say) stays a link: the file it names is the one replaced.
+    linked = path.is_symlink()
+    target = Path(os.path.realpath(path)) if linked else path  # a loop: ELOOP when written
     try:
-        _write(path, document)
+        _write(target, document)
     except OSError as error:
-        message = f"{path}: cannot be written ({error.strerror or error}); it was left as it was"
+        named = f"{path} (a link to {target})" if linked else str(path)
+        message = f"{named}: cannot be written ({error.strerror or error}); it was left as it was"
         raise ConfigError(message) from None
 
 

@@ -32,6 +32,10 @@ KNOWN = {
     ("ui",): ("theme", "refresh_interval", "low_credits", "export_folder"),
 }
 ENDPOINTS_ACCEPTED = f"use {', '.join(REGIONS)} or an http(s):// API URL"
+UNPRINTABLE = (
+    "holds a character that cannot be shown (a control, an invisible one or a special space);"
+    " use printable characters only"
+)
 Path = tuple[str, ...]
 
 
@@ -97,6 +101,7 @@ class Checker:
 
 def parse(document: Mapping[str, Any], text: str, file: str) -> Config:
     check = Checker(document, text, file)
+    printable(check, document)
     check.note_typos((), KNOWN[()])
     profiles = {name: profile(check, ("profiles", name)) for name in check.table(("profiles",))}
     default = check.string(("default_profile",), "the name of a profile")
@@ -113,6 +118,21 @@ def parse(document: Mapping[str, Any], text: str, file: str) -> Config:
         warnings=tuple(check.warnings),
         document=document,
     )
+
+
+def printable(check: Checker, node: Mapping[str, Any], path: Path = ()) -> None:
+    """Refuse every key and text that `str.isprintable` refuses, first: the config's names and
+    values are shown on screen and in these messages, where a control character or an escape
+    sequence would drive the terminal, and an invisible one would hide what is there."""
+    for key, value in node.items():
+        here = (*path, key)
+        if not key.isprintable():
+            raise check.fail(here, f"the key {json.dumps(key)} {UNPRINTABLE}")
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Mapping):
+                printable(check, item, here)
+            elif isinstance(item, str) and not item.isprintable():
+                raise check.fail(here, f"{check.shown(here, item)} {UNPRINTABLE}")
 
 
 def profile(check: Checker, path: Path) -> Profile:

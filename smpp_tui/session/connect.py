@@ -15,6 +15,7 @@ from smpp_tui.api.credentials import (
     Region,
     poll_validation,
     request_credential,
+    revoke,
     rules_for,
 )
 from smpp_tui.api.models import AccessRule
@@ -30,6 +31,7 @@ __all__ = [
     "poll_validation",
     "request_key",
     "required_rules",
+    "revoke",
     "save_and_open",
 ]
 

@@ -14,6 +14,9 @@ matches anything, as in access rules) and applies one effect:
 | slow     | headers and half the body at once, the rest `value` seconds later        |
 | html     | a 502 with an HTML page instead of JSON                                  |
 | list     | a 400 whose body is a JSON list (crashes unguarded `ovh` clients)        |
+| nested   | a 200 whose body is `value` JSON lists nested in one another: `[[...]]`  |
+| huge     | a 200 whose body is a JSON string of `value` megabytes                   |
+| text     | a 200 whose body is the text `body` as is, though said to be JSON        |
 
 Faults apply in the order added; latency and late add up with the others. `times` limits how many
 requests a fault affects.
@@ -28,8 +31,20 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-EFFECTS = ("latency", "late", "status", "rate", "drop", "slow", "html", "list")
-_VALUED = {"latency", "late", "status", "rate", "slow"}
+EFFECTS = (
+    "latency",
+    "late",
+    "status",
+    "rate",
+    "drop",
+    "slow",
+    "html",
+    "list",
+    "nested",
+    "huge",
+    "text",
+)
+_VALUED = {"latency", "late", "status", "rate", "slow", "nested", "huge"}
 _DELAYS = {"latency", "late"}
 
 

@@ -16,6 +16,7 @@ import threading
 import time
 import uuid
 from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -323,23 +324,41 @@ class _Handler(BaseHTTPRequestHandler):
         if fault.effect == "slow":
             reply = Reply({"message": "slow answer"}, 200)
         sim.record(self.command, api_path, reply.status, query_id, body)
+        if fault.effect == "huge":
+            size = max(int(fault.value * 2**20), 2)  # its quotes at least
+            self._send_pieces(reply, query_id, _huge(size), size)
+            return
         self._send(reply, query_id, stall=fault.value if fault.effect == "slow" else 0.0)
 
     def _send(self, reply: Reply, query_id: str, stall: float = 0.0) -> None:
-        if isinstance(reply.body, str) and not reply.content_type.startswith("application/json"):
+        if isinstance(reply.body, bytes):  # sent as is (a fault's nonsense)
+            payload = reply.body
+        elif isinstance(reply.body, str) and not reply.content_type.startswith("application/json"):
             payload = reply.body.encode()
         else:
             payload = json.dumps(reply.body, separators=(",", ":")).encode()
+        self._send_pieces(reply, query_id, [payload], len(payload), stall)
+
+    def _send_pieces(
+        self,
+        reply: Reply,
+        query_id: str,
+        pieces: Iterable[bytes],
+        length: int,
+        stall: float = 0.0,
+    ) -> None:
+        """Reply's status and headers, then a body of `length` bytes written piece by piece."""
         try:
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
-            self.send_header("Content-Length", str(len(payload)))
+            self.send_header("Content-Length", str(length))
             self.send_header("Cache-Control", "no-cache, no-store")
             self.send_header("X-Ovh-Queryid", query_id)
             for name, value in reply.headers.items():
                 self.send_header(name, value)
             self.end_headers()
-            _write(self.wfile, payload, stall)
+            for piece in pieces:
+                _write(self.wfile, piece, stall)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 
@@ -356,12 +375,31 @@ def _write(stream: Any, payload: bytes, stall: float) -> None:
     stream.write(payload[half:])
 
 
+def _huge(size: int) -> Iterator[bytes]:
+    """A JSON string of `size` bytes, quotes included, a megabyte at a time: never whole in
+    the simulator's memory."""
+    yield b'"'
+    left = size - 2
+    block = b"x" * 2**20
+    while left > 0:
+        yield block[:left]
+        left -= len(block)
+    yield b'"'
+
+
 def _fault_reply(fault: Fault) -> Reply:
     if fault.effect == "html":
         page = "<html><body><h1>502 Bad Gateway</h1></body></html>"
         return Reply(page, 502, content_type="text/html")
     if fault.effect == "list":
         return Reply([{"message": "Invalid request"}], 400)
+    if fault.effect == "huge":
+        return Reply(None)  # its body is written piece by piece: see `_huge`
+    if fault.effect == "nested":
+        depth = int(fault.value)
+        return Reply(b"[" * depth + b"]" * depth)
+    if fault.effect == "text":
+        return Reply(str(fault.body or "").encode())
     if fault.effect == "rate":
         return Reply(errors.resource_error(500, "Internal server error").body, 500)
     status = int(fault.value)

@@ -1,22 +1,21 @@
 """Writes, as store actions: check what the user typed, call the gateway, record in the store
 what the write returned (or what OVHcloud says of what it changed, asked right after), mark the
-rest it changed as out of date and refresh it, and append every write sent to the audit log.
+rest it changed as out of date and refresh it, and append every write sent to the audit log
+(see `writes`).
 
 Blocking (the app runs them off its event loop). An action already under way for the same
-thing is refused rather than sent twice: a double key press never regenerates two passwords.
+thing is refused rather than sent twice: a double key press never regenerates two passwords,
+and a renewal confirmed before another one was sent is refused too (one renewal per intent).
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Protocol, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from smpp_tui.api import checks
-from smpp_tui.api.errors import ApiError, InvalidInput, ReadOnlyRefused
+from smpp_tui.api.errors import ApiError, InvalidInput
 from smpp_tui.api.history import Way
 from smpp_tui.api.models import ALLOWED_IPS_LIMIT, Account, AllowedIps, Sender
 from smpp_tui.store.ovhcloud import OvhCloud
@@ -24,8 +23,17 @@ from smpp_tui.store.poller import Poller
 from smpp_tui.store.resources import ACCOUNTS, ips_key, senders_key, settings_key
 from smpp_tui.store.snapshot import ResourceKey
 from smpp_tui.store.store import Store
+from smpp_tui.store.writes import ActionInProgress as ActionInProgress  # the app's import
+from smpp_tui.store.writes import AuditTrail, Write, Writes, unsent
 
 T = TypeVar("T")
+
+RENEWAL = Write("regenerate the SMPP password", "the password renewal")
+IPS = Write("change the allowed IPs", "the change of allowed IPs")
+SENDER_REQUEST = Write("request a sender", "the sender request")
+SENDER_DELETION = Write("delete a sender", "the sender deletion")
+RECHARGE = Write("change the automatic recharge", "the change of automatic recharge")
+TRANSFER = Write("transfer credits", "the credit transfer")
 
 
 def _exact(number: float) -> str:
@@ -33,14 +41,8 @@ def _exact(number: float) -> str:
     return format(number, "f").rstrip("0").rstrip(".")
 
 
-class ActionInProgress(Exception):
-    """The same action is already under way; it was not sent again."""
-
-
-class AuditTrail(Protocol):
-    """Where every write sent is recorded (the session's audit log)."""
-
-    def record(self, account: str, action: str, error: Exception | None = None) -> None: ...
+class RenewedMeanwhile(ActionInProgress):
+    """A renewal was sent after the one asked for was confirmed: it was not sent."""
 
 
 class Actions:
@@ -56,42 +58,43 @@ class Actions:
         self._store = store
         self._poller = poller
         self._clock = clock
-        self._audit = audit
-        self._running: set[tuple[str, str]] = set()
-        self._lock = threading.Lock()
+        self.writes = Writes(audit)
+        self._renewals: dict[str, float] = {}  # account: when its last renewal was sent
 
-    @contextmanager
-    def _once(self, action: str, account: str, what: str = "") -> Iterator[None]:
-        """One at a time per action and account; every attempt sent goes to the audit log
-        (`what`: the details it records, such as the sender or the credits)."""
-        key = (action, account)
-        with self._lock:
-            if key in self._running:
-                raise ActionInProgress(f"already asked to {action} for {account}; wait for it")
-            self._running.add(key)
-        said = f"{action}: {what}" if what else action
-        try:
-            yield
-        except Exception as error:
-            self._record(account, said, error)
-            raise
+    # SMPP
+
+    def last_renewal(self, account: str) -> float | None:
+        """When (the session's clock) a new password of `account` was last asked: sent, and
+        not refused by OVHcloud (its answer may still be awaited)."""
+        return self._renewals.get(account)
+
+    def regenerate_password(self, account: str, known: float | None = None) -> None:
+        """OVHcloud e-mails the new password; nothing the app shows changes.
+
+        `known`: the last renewal the user was shown when confirming (`last_renewal`). If
+        another one was sent since, this confirmation was given for another state: refused,
+        nothing sent (a burst of keys renews once)."""
+        with self.writes.once(RENEWAL, account):
+            last = self._renewals.get(account)
+            if last is not None and (known is None or last > known):
+                ago = round(self._clock() - last)
+                raise RenewedMeanwhile(
+                    f"a new password for {account} was asked {ago} s ago, after this one was"
+                    " confirmed: not sent again; ask once more if another one is really needed"
+                )
+            self._renewals[account] = self._clock()
+            try:
+                self._gateway.regenerate_password(account)
+            except ApiError as error:
+                if error.status is not None or unsent(error):  # no new password
+                    self._forget_renewal(account, last)
+                raise
+
+    def _forget_renewal(self, account: str, last: float | None) -> None:
+        if last is None:
+            del self._renewals[account]
         else:
-            self._record(account, said)
-        finally:
-            with self._lock:
-                self._running.discard(key)
-
-    def _record(self, account: str, action: str, error: Exception | None = None) -> None:
-        if self._audit is None or isinstance(error, InvalidInput | ReadOnlyRefused):
-            return  # nothing was sent
-        # The write happened: a log that cannot be written must not make it look failed.
-        with contextlib.suppress(OSError):
-            self._audit.record(account, action, error)
-
-    def regenerate_password(self, account: str) -> None:
-        """OVHcloud e-mails the new password; nothing the app shows changes."""
-        with self._once("regenerate the SMPP password", account):
-            self._gateway.regenerate_password(account)
+            self._renewals[account] = last
 
     def allow_ips(self, account: str, typed: str) -> list[str]:
         """Allow the addresses typed (commas, spaces or new lines between them), once checked
@@ -100,13 +103,13 @@ class Actions:
         present = allowed.ips if allowed is not None else ()
         limit = allowed.limit if allowed is not None else ALLOWED_IPS_LIMIT
         ips = checks.ips_to_add(typed, present, limit)
-        with self._once("change the allowed IPs", account):
+        with self.writes.once(IPS, account, "add " + ", ".join(ips)):
             answer = self._gateway.add_allowed_ips(account, ips)
         self._ips_changed(account, answer)
         return ips
 
     def remove_allowed_ip(self, account: str, ip: str) -> AllowedIps:
-        with self._once("change the allowed IPs", account):
+        with self.writes.once(IPS, account, f"remove {ip}"):
             allowed = self._gateway.remove_allowed_ips(account, [ip])
         return self._ips_changed(account, allowed)
 
@@ -126,7 +129,7 @@ class Actions:
         known: tuple[Sender, ...] = self._store.snapshot.value(senders_key(account), ())
         if any(existing.sender == sender for existing in known):
             raise InvalidInput(f"{sender} is a sender of {account} already; give a new one")
-        with self._once("request a sender", account, sender):
+        with self.writes.once(SENDER_REQUEST, account, sender):
             self._gateway.request_sender(account, sender, reason, description)
         fetch = functools.partial(self._gateway.sender, account, sender)
         new = self._after_write([senders_key(account)], fetch)
@@ -137,7 +140,7 @@ class Actions:
             )
 
     def delete_sender(self, account: str, sender: str) -> None:
-        with self._once("delete a sender", account, sender):
+        with self.writes.once(SENDER_DELETION, account, sender):
             self._gateway.delete_sender(account, sender)
         self._change_senders(account, lambda senders: [s for s in senders if s.sender != sender])
 
@@ -158,7 +161,9 @@ class Actions:
 
     def delete_sms(self, account: str, way: Way, sms_id: int) -> None:
         """Delete one SMS from the history (the History tab drops its row itself)."""
-        with self._once(f"delete an {way} SMS", account, str(sms_id)):
+        with self.writes.once(
+            Write(f"delete an {way} SMS", "the SMS deletion"), account, str(sms_id)
+        ):
             self._gateway.delete_sms(account, way, sms_id)
 
     # credits
@@ -167,7 +172,7 @@ class Actions:
         """Buy `pack` credits (None: never) when fewer than `threshold` are left."""
         checks.recharge(pack, threshold)
         said = f"a pack of {pack} below {_exact(threshold)}" if pack else "off"
-        with self._once("change the automatic recharge", account, said):
+        with self.writes.once(RECHARGE, account, said):
             self._gateway.set_automatic_recharge(account, pack, threshold)
         self._refresh_accounts([account])
 
@@ -176,7 +181,7 @@ class Actions:
         names = [a.name for a in self._store.snapshot.value(ACCOUNTS, ())]
         checks.transfer_target(target, source, names or [target])
         checks.transfer(source, target, credits)
-        with self._once("transfer credits", source, f"{_exact(credits)} to {target}"):
+        with self.writes.once(TRANSFER, source, f"{_exact(credits)} to {target}"):
             self._gateway.transfer_credits(source, target, credits)
         self._refresh_accounts([source, target])
 
@@ -212,5 +217,6 @@ class Actions:
 
     def revoke_key(self, gateway: OvhCloud, profile: str) -> None:
         """Expire the API key `gateway` signs with (another profile's): it stops working."""
-        with self._once(f"revoke the API key of profile {profile}", ""):
+        revoke = Write(f"revoke the API key of profile {profile}", "the key revocation")
+        with self.writes.once(revoke, ""):
             gateway.logout()

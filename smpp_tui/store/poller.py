@@ -5,6 +5,14 @@ interval, the next run scheduled when the previous one ends, never two at once. 
 the last good value (marked stale), backs off exponentially and recovers by itself. `refresh`
 is the user's `r`: everything shown, now, budget or not.
 
+The long waits of the backoff are for an OVHcloud that answers nothing. Once it answers any
+request again, a resource that failed for want of an answer (no answer, a 5xx, a rate limit,
+refused credentials) is due one interval after its last try (`Backoff.answered` at most), if not
+sooner: at once when that is past (within the budget), so after an outage the screen is fresh
+within one interval of the first answer; a route that fails alone while the others answer is
+tried once an interval, no faster. A `Retry-After` still holds; a failure that says nothing of
+the link (a missing right, a 404) keeps its backoff.
+
 Timers, not ticks: each look at what is due (`tick`) starts it and sets the `alarm` for the next
 look, when the next resource is due or the budget has room again; a poll ending, `show` and
 `refresh` look again. An idle app is not woken to find nothing to do.
@@ -16,6 +24,7 @@ queue in unit tests), and its clock is injected.
 from __future__ import annotations
 
 import functools
+import math
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -46,6 +55,10 @@ class _Slot:
     in_flight: bool = False
     failures: int = 0
     urgent: bool = False
+    # After a failure for want of an answer: when that refresh started, and when the
+    # resource is due once OVHcloud has answered another one since.
+    failed_try: float = math.inf
+    recovery: float = math.inf
 
 
 def health_after(error: Exception) -> Health | None:
@@ -86,6 +99,7 @@ class Poller:
         # Resources whose last refresh failed in a way that says something of the link: the
         # link is back when none is left, not at the first success of another resource.
         self._failing: dict[ResourceKey, tuple[Health, Exception]] = {}
+        self._answered = -math.inf  # when a refresh last succeeded
         self._lock = threading.Lock()
 
     def show(self, watches: Iterable[Watch]) -> None:
@@ -132,8 +146,8 @@ class Poller:
 
     def _start_due(self, now: float) -> tuple[list[Watch], int | None]:
         """The watches to start now, and the cost of the first one held for the budget."""
-        ready = [s for s in self._slots.values() if not s.in_flight and s.due <= now]
-        ready.sort(key=lambda slot: (not slot.urgent, slot.due))
+        ready = [s for s in self._slots.values() if not s.in_flight and self._due(s) <= now]
+        ready.sort(key=lambda slot: (not slot.urgent, self._due(slot)))
         # Requests of refreshes under way may not be recorded yet: count them as spent.
         pending = sum(s.watch.cost for s in self._slots.values() if s.in_flight)
         started: list[Watch] = []
@@ -155,11 +169,19 @@ class Poller:
 
     def _next_look(self, now: float, held: int | None) -> float | None:
         """Seconds until something can start: the next due, or room in the budget."""
-        looks = [s.due - now for s in self._slots.values() if not s.in_flight and s.due > now]
+        dues = [self._due(s) for s in self._slots.values() if not s.in_flight]
+        looks = [due - now for due in dues if due > now]
         room = 0.0 if held is None else self.budget.room_in(held)
         if room > 0:  # else what holds it back is in flight: its end looks again
             looks.append(room)
         return min(looks, default=None)
+
+    def _due(self, slot: _Slot) -> float:
+        """When `slot` is due: sooner than its backoff says if OVHcloud answered since it was
+        tried (see the module's words on recovery)."""
+        if self._answered >= slot.failed_try:
+            return min(slot.due, slot.recovery)
+        return slot.due
 
     @property
     def in_flight(self) -> frozenset[ResourceKey]:
@@ -172,6 +194,7 @@ class Poller:
             return list(self._slots)
 
     def _run(self, watch: Watch) -> None:
+        begun = self._clock()
         started = self._store.ticket()  # an answer older than a write lands in nothing
         error: Exception | None = None
         try:
@@ -183,26 +206,42 @@ class Poller:
             self._store.fetched(watch.key, value, self._clock(), started)
         finally:
             # Even if telling the store raised (a bug, reported): the resource polls again.
-            self._ended(watch.key, error)
+            self._ended(watch.key, begun, error)
         self.tick()
 
-    def _ended(self, key: ResourceKey, error: Exception | None) -> None:
+    def _ended(self, key: ResourceKey, begun: float, error: Exception | None) -> None:
         now = self._clock()
         with self._lock:
             self._in_flight.discard(key)
             self._judge_link(key, error)
+            if error is None:
+                self._answered = now
             slot = self._slots.get(key)
-            if slot is None:
-                return
-            slot.in_flight = False
-            if slot.urgent:  # `r` came while this ran: go again at once
-                slot.due = now
-            elif error is None:
-                slot.failures, slot.due = 0, now + slot.watch.interval
-            else:
-                slot.failures += 1
-                retry_after = getattr(error, "retry_after", None)
-                slot.due = now + self._backoff.delay(slot.failures, retry_after)
+            if slot is not None:
+                self._schedule(slot, begun, now, error)
+
+    def _schedule(self, slot: _Slot, begun: float, now: float, error: Exception | None) -> None:
+        slot.in_flight = False
+        if slot.urgent:  # `r` came while this ran: go again at once
+            slot.due = now
+        elif error is None:
+            slot.failures, slot.due = 0, now + slot.watch.interval
+            slot.failed_try = slot.recovery = math.inf
+        else:
+            self._back_off(slot, begun, now, error)
+
+    def _back_off(self, slot: _Slot, begun: float, now: float, error: Exception) -> None:
+        slot.failures += 1
+        retry_after = getattr(error, "retry_after", None) or 0.0
+        slot.due = now + self._backoff.delay(slot.failures, retry_after)
+        if health_after(error) is None:
+            # It says nothing of the link (a missing right, a 404): its backoff holds whoever
+            # answers.
+            slot.failed_try = slot.recovery = math.inf
+        else:
+            slot.failed_try = begun
+            wait = min(slot.watch.interval, self._backoff.answered)
+            slot.recovery = max(begun + wait, now + retry_after)
 
     def _judge_link(self, key: ResourceKey, error: Exception | None) -> None:
         health = None if error is None else health_after(error)

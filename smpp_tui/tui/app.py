@@ -1,8 +1,10 @@
 """The Textual app: runs one session at a time (the wiring's `Live`) and shows its store.
 
 The session's polls and actions run on daemon threads, so quitting never waits for a request in
-flight; the store is told from those threads and the app hears of it through `post_message`,
-which is thread-safe. A failure in a worker, a background job or a timer never ends the app.
+flight, but for a write: OVHcloud's answer is awaited `QUIT_WAIT` seconds at most, so the audit
+log says how it went (else "sent, outcome unknown"). The store is told from those threads and
+the app hears of it through `post_message`, which is thread-safe. A failure in a worker, a
+background job or a timer never ends the app.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from smpp_tui.api.errors import Unreachable
 from smpp_tui.config import Config
 from smpp_tui.session import Live, Session, threads
 from smpp_tui.session.alarm import Alarm
@@ -27,8 +30,8 @@ from smpp_tui.store.actions import Actions
 from smpp_tui.store.resources import Resources
 from smpp_tui.store.snapshot import ResourceKey
 from smpp_tui.tui import words
-from smpp_tui.tui.commands import bindings
-from smpp_tui.tui.commands.app import APP
+from smpp_tui.tui.commands import bindings, key_of
+from smpp_tui.tui.commands.app import APP, QUIT
 from smpp_tui.tui.crash import TracebackWithoutLocals
 from smpp_tui.tui.palette import ScreenCommands
 from smpp_tui.tui.screens.accounts import AccountsScreen
@@ -40,6 +43,8 @@ from smpp_tui.tui.settings import apply_settings
 
 P = ParamSpec("P")
 T = TypeVar("T")
+
+QUIT_WAIT = 5.0  # seconds quitting waits for OVHcloud to answer the writes under way
 
 
 class StoreChanged(Message):
@@ -61,14 +66,21 @@ class BackgroundFailed(Message):
         self.error = error
 
 
-HEALTH_NOTICES: dict[Health, tuple[str, SeverityLevel]] = {
-    Health.UNREACHABLE: (
-        "Lost contact with OVHcloud ({error}). Showing the last data; retrying by itself.",
-        "warning",
-    ),
-    Health.REFUSED: ("OVHcloud refused the credentials: {error}.", "error"),
-    Health.OK: ("Connected to OVHcloud again.", "information"),
-}
+def health_notice(change: Change) -> tuple[str, SeverityLevel]:
+    """What a change of the link to OVHcloud tells the user: what happened, in the failure's
+    own words, and what the screens show meanwhile ("the last data" only if there is some)."""
+    health, error = change.snapshot.health, change.error
+    if health is Health.OK:
+        return "Connected to OVHcloud again.", "information"
+    if health is Health.REFUSED:
+        return f"OVHcloud refused the credentials: {error}.", "error"
+    shown = any(entry.loaded for entry in change.snapshot.values())
+    if isinstance(error, Unreachable):  # contact is lost only if there was some
+        happened = f"{'Lost contact with' if shown else 'Never reached'} OVHcloud ({error})."
+    else:  # too slow, asks to slow down, failed on its side: its own words say it
+        happened = f"{error}."
+    then = "Showing the last data; retrying by itself." if shown else "Retrying by itself."
+    return f"{happened} {then}", "warning"
 
 
 class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys declared here
@@ -94,6 +106,7 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         self._read_only_asked = read_only
         self.live: Live | None = None
         self._aging: Alarm | None = None
+        self._quitting = False  # waiting for a write's answer: the quit key again quits now
 
     # the session
 
@@ -141,6 +154,7 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         """Show `session`'s accounts, from a fresh store (a switch of profile starts afresh)."""
         self._close_session()
         self.live = Live(session, lambda change: self._heard(change, session), self._failed)
+        self.live.actions.writes.on_audit_failure = self._audit_unwritable
         self._aging = session.alarm(self._aged, self._failed)
         self.sub_title = session.label + (" · read-only" if session.read_only else "")
         while len(self.screen_stack) > 1:
@@ -157,6 +171,15 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
     def _aged(self) -> None:
         self.post_message(StatusAged())
 
+    def _audit_unwritable(self, error: OSError) -> None:
+        # From the write's thread: `notify` only posts a message, which is thread-safe.
+        self.notify(
+            f"Writes are not being recorded: {error}. They still go to OVHcloud (said once).",
+            severity="error",
+            timeout=20,
+            markup=False,
+        )
+
     def on_mount(self) -> None:
         apply_settings(self)
         if self._first_session is not None:
@@ -165,6 +188,8 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
             self.push_screen(ConnectScreen())
 
     def on_unmount(self) -> None:
+        if self.live is not None:
+            self.live.actions.writes.give_up()  # still unanswered: "sent, outcome unknown"
         self._close_session()
 
     def _close_session(self) -> None:
@@ -201,8 +226,8 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         return next((s for s in reversed(self.screen_stack) if isinstance(s, StoreScreen)), None)
 
     def _notify_health(self, change: Change) -> None:
-        template, severity = HEALTH_NOTICES[change.snapshot.health]
-        self.notify(template.format(error=change.error), severity=severity, markup=False)
+        said, severity = health_notice(change)
+        self.notify(said, severity=severity, markup=False)
 
     def status_words(self, key: ResourceKey, detail: Text) -> Text:
         """The status line: what is shown, and how fresh, or why it is not."""
@@ -229,6 +254,26 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         self.notify(f"Something went wrong: {error!r}", severity="error", markup=False)
 
     # actions
+
+    async def action_quit(self) -> None:  # async: it overrides Textual's App.action_quit
+        """Quit; first wait for the writes OVHcloud has not answered yet, `QUIT_WAIT` seconds at
+        most (said on screen; the quit key again quits at once)."""
+        waiting = self.live.actions.writes.waiting() if self.live and not self._quitting else []
+        if not waiting:
+            self.exit()
+            return
+        self._quitting = True
+        self.notify(
+            f"Waiting for OVHcloud to answer {' and '.join(waiting)}…"
+            f" ({key_of(self.screen, QUIT)} again quits now)",
+            timeout=QUIT_WAIT,
+            markup=False,
+        )
+        self.run_worker(self._quit_when_answered(), exit_on_error=False)
+
+    async def _quit_when_answered(self) -> None:
+        await self.call(self.actions.writes.settle, QUIT_WAIT)
+        self.exit()
 
     def action_refresh(self) -> None:
         self.poller.refresh()

@@ -4,7 +4,6 @@ chosen from the palette is saved back (on an explicit action, as the config prom
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING
 
 from textual.theme import Theme
@@ -54,7 +53,14 @@ def _save_theme(app: SmppApp, theme: Theme) -> None:
         return
 
     async def save() -> None:
-        with contextlib.suppress(ConfigError):  # a broken file is never overwritten
+        try:
             app.config = await app.call(edit_config, path, lambda c: with_theme(c, theme.name))
+        except ConfigError as error:  # broken since the start, or unwritable: never overwritten
+            app.notify(
+                f"The theme {theme.name} is used but not saved: {error}",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
 
     app.run_worker(save(), exit_on_error=False, group="settings")

@@ -1,6 +1,7 @@
 """How the app words what OVHcloud answers: statuses in plain words, ages, credits.
 
-Everything from the API becomes `rich.text.Text`, never markup: a description may hold `[/]`.
+Everything from the API becomes `rich.text.Text`, never markup: a description may hold `[/]`;
+and `plain` cleans it once more (the models already did), so no value can drive the terminal.
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.text import Text
+
+from smpp_tui.api.text import clean
 
 # The control panel's meaning of each SMPP status, in short words that fit 80 columns.
 SMPP_STATUS = {
@@ -21,7 +24,7 @@ SMPP_STATUS = {
 
 
 def smpp_status_words(status: str) -> str:
-    return SMPP_STATUS.get(status, (status.lower(), ""))[0]
+    return SMPP_STATUS.get(status, (clean(status).lower(), ""))[0]
 
 
 def smpp_status(status: str | None) -> Text:
@@ -31,12 +34,13 @@ def smpp_status(status: str | None) -> Text:
     return Text(f"● {smpp_status_words(status)}", style=style)
 
 
-def plain(value: object, limit: int | None = None) -> Text:
-    """API text as text: never parsed as markup, shortened with an ellipsis past `limit`."""
-    text = "" if value is None else str(value)
+def plain(value: object, limit: int | None = None, style: str = "") -> Text:
+    """Outside text as text: cleaned (line breaks kept), never parsed as markup, shortened with
+    an ellipsis past `limit`."""
+    text = "" if value is None else clean(str(value), lines=True)
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
-    return Text(text)
+    return Text(text, style=style)
 
 
 def credits(amount: float) -> Text:
@@ -93,7 +97,7 @@ SENDER_STATUS = {
 
 
 def sender_status(status: str) -> Text:
-    said, style = SENDER_STATUS.get(status, (status, ""))
+    said, style = SENDER_STATUS.get(status, (clean(status), ""))
     return Text(said, style=style)
 
 
@@ -107,4 +111,4 @@ def recharge(pack: int | None, threshold: float) -> str:
 def failure(error: Exception) -> str:
     """Why a write failed, in the error's words, with OVHcloud's query id (support asks it)."""
     query_id = getattr(error, "query_id", None)
-    return f"{error} (OVHcloud query id {query_id})" if query_id else str(error)
+    return clean(f"{error} (OVHcloud query id {query_id})" if query_id else str(error))

@@ -157,7 +157,7 @@ def test_the_accounts_offered_stay_few_with_many():
     many = [f"smpp-dc12345-{n}" for n in range(1, 2001)]
     message = refusal(checks.transfer_target, "smpp-xx00000-1", SOURCE, many)
     assert len(message) < 250
-    assert message.endswith(", ...)")
+    assert message.endswith(", smpp-dc12345-1002 and 1,994 more)")  # sorted by name
     assert message.count("smpp-dc12345-") == 5
 
 
@@ -234,3 +234,105 @@ def test_a_long_text_is_cut_with_an_ellipsis_in_quotes():
 @pytest.mark.parametrize("typed", ["0" * 10_000, PASTE], ids=["too-few", "too-many"])
 def test_a_pasted_number_comes_back_short(typed):
     assert len(refusal(checks.transfer_amount, typed, 100.0)) < 400
+
+
+# lists: every wrong item found, the first few quoted, how many more said
+
+
+NOT_IPV4 = "expected four numbers 0-255 such as 192.0.2.10 (no mask, no IPv6)"
+
+
+def test_a_pasted_page_of_bad_addresses_quotes_three_and_counts_the_rest():
+    pasted = ", ".join(f"host-{n}" for n in range(10_000))
+    message = refusal(checks.ips_to_add, pasted, [], 10)
+    assert message == (
+        f"'host-0', 'host-1', 'host-2' and 9,997 more are not IPv4 addresses; {NOT_IPV4}"
+    )
+
+
+def test_only_the_wrong_addresses_are_quoted():
+    typed = "192.0.2.1, 192.0.2.300\n192.0.2.2; 10.0.0.0/8 192.0.2.3"
+    message = refusal(checks.ips_to_add, typed, [], 10)
+    assert message == f"'192.0.2.300', '10.0.0.0/8' are not IPv4 addresses; {NOT_IPV4}"
+    assert refusal(checks.ipv4_addresses, ["nope"]) == f"'nope' is not an IPv4 address; {NOT_IPV4}"
+
+
+def test_a_long_wrong_item_is_cut_short():
+    message = refusal(checks.ipv4_addresses, ["9" * 10_000, ESC + "]52;c;owned" + ESC + "\\"])
+    assert message.startswith(f"'{'9' * 39}…', '\\x1b]52;c;owned\\x1b\\\\' are not IPv4")
+    assert_quoted_short_and_escaped(message)
+
+
+def test_addresses_typed_twice_or_already_allowed_are_few_in_a_message():
+    many = [f"192.0.{n // 250}.{n % 250 + 1}" for n in range(1000)]
+    twice = refusal(checks.ips_to_add, " ".join(many * 2), [], 10)
+    assert (
+        twice
+        == "192.0.0.1, 192.0.0.10, 192.0.0.100 and 997 more typed twice; give each address once"
+    )
+    already = refusal(checks.ips_to_add, " ".join(many), many, 2000)
+    assert already == (
+        "192.0.0.1, 192.0.0.2, 192.0.0.3 and 997 more already allowed; give only new addresses"
+    )
+
+
+def test_the_longest_list_of_addresses_fits_the_field():
+    widest = [f"255.255.255.{n}" for n in range(246, 256)]  # ten of 15 characters
+    typed = ",, ".join(widest)  # lines ending with a comma, pasted
+    assert len(typed) <= checks.IPS_MAX
+    assert checks.ips_to_add(typed, [], 10) == widest
+
+
+# ip_blocks: where a consumer key may be used from
+
+
+def test_ip_blocks_of_either_family_with_or_without_a_mask_are_read():
+    typed = "192.0.2.10, 192.0.2.0/24\n2001:db8::/32;2001:db8::1  10.0.0.0/8"
+    assert checks.ip_blocks(typed) == [
+        "192.0.2.10",
+        "192.0.2.0/24",
+        "2001:db8::/32",
+        "2001:db8::1",
+        "10.0.0.0/8",
+    ]
+    assert checks.ip_blocks("  ") == []
+
+
+def test_wrong_ip_blocks_are_listed_few():
+    typed = "192.0.2.0/24 " + " ".join(f"office-{n}" for n in range(10_000))
+    message = refusal(checks.ip_blocks, typed)
+    assert message == (
+        "'office-0', 'office-1', 'office-2' and 9,997 more are not IP blocks; give addresses"
+        " or blocks such as 192.0.2.10 or 192.0.2.0/24"
+    )
+    assert refusal(checks.ip_blocks, "192.0.2.0/33").startswith("'192.0.2.0/33' is not an IP")
+
+
+# application_key: what goes into a request header
+
+
+@pytest.mark.parametrize("key", ["7kbG7Bk7S9Nt7ZSV", "EXEgWIz07P0HYwtQDs7cNIqCiQaWSuHF", "a" * 64])
+def test_a_key_of_letters_and_digits_is_taken(key):
+    assert checks.application_key("application key", key) == key
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "",
+        "7kbG7Bk7\x01S9Nt7ZSV",
+        "7kbG7Bk7\x7fS9Nt7ZSV",
+        "7kbG7Bk7\x9bS9Nt7ZSV",
+        "7kbG7Bk7S9Nt7ZSV\r\nX-Injected: 1",
+        "7kbG7Bk7 S9Nt7ZSV",
+        "7kbG7Bk7S9Nt7ZSé",
+        "a" * 65,
+    ],
+    ids=["empty", "c0", "del", "c1", "header", "space", "accent", "too-long"],
+)
+def test_a_key_with_anything_else_is_refused_without_being_quoted(typed):
+    message = refusal(checks.application_key, "application secret", typed)
+    assert message == (
+        "the application secret is letters and digits only, at most 64, as the page that made"
+        " it shows them; copy it again"
+    )

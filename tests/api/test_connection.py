@@ -183,8 +183,8 @@ def test_ovh_conf_region_sections_stay_out(sim, keys, tmp_path):
 
 
 def test_the_ovh_client_still_keeps_its_session_in_session():
-    # The one test naming a private name: `connection._ignore_environment` sets the public
-    # `trust_env` of `ovh.Client._session`, which no public API reaches.
+    # The one test naming a private name: `connection._session_of` sets the public `trust_env`
+    # and `hooks` of `ovh.Client._session`, which no public API reaches.
     client = ovh.Client(endpoint_key("ovh-eu"), application_key="ak", application_secret="as")
     assert isinstance(client._session, requests.Session)
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 import requests
 
@@ -11,10 +13,11 @@ from smpp_tui.api.credentials import (
     REGIONS,
     poll_validation,
     request_credential,
+    revoke,
 )
-from smpp_tui.api.errors import Forbidden, InvalidCredentials, ServerError
+from smpp_tui.api.errors import Forbidden, InvalidCredentials, InvalidResponse, ServerError
 from smpp_tui.api.models import AccessRule
-from smpp_tui.simulator import NOT_CREDENTIAL, parse_fault
+from smpp_tui.simulator import NOT_CREDENTIAL, Fault, parse_fault
 
 
 @pytest.fixture
@@ -46,9 +49,10 @@ def test_a_new_key_works_once_validated_with_exactly_the_rights_asked(sim, appli
     assert request.validation_url.startswith(sim.url)
     assert "secret" not in repr(request)
     assert request.consumer_key not in repr(request)
-    assert poll_validation(request) is None  # 403 INVALID_CREDENTIAL: not yet
+    assert poll_validation(request) is False  # 403 INVALID_CREDENTIAL: not yet
     validate(request)
-    credential = poll_validation(request)
+    assert poll_validation(request) is True
+    credential = connected(request).current_credential()
     assert credential.status == "validated"
     assert credential.rules == RULES
     gateway = connected(request)
@@ -59,9 +63,9 @@ def test_a_new_key_works_once_validated_with_exactly_the_rights_asked(sim, appli
 def test_not_credential_also_means_not_yet(sim, application):
     sim.policy.pending_error = NOT_CREDENTIAL
     request = ask(sim, application)
-    assert poll_validation(request) is None
+    assert poll_validation(request) is False
     validate(request)
-    assert poll_validation(request).status == "validated"
+    assert poll_validation(request) is True
 
 
 def test_other_errors_while_waiting_are_raised(sim, application):
@@ -74,7 +78,8 @@ def test_other_errors_while_waiting_are_raised(sim, application):
 def test_a_key_bound_to_ip_blocks(sim, application):
     here = ask(sim, application, allowed_ips=["127.0.0.0/8"])
     validate(here)
-    assert poll_validation(here).allowed_ips == ("127.0.0.0/8",)
+    assert poll_validation(here) is True
+    assert connected(here).current_credential().allowed_ips == ("127.0.0.0/8",)
     elsewhere = ask(sim, application, allowed_ips=["192.0.2.0/24"])
     validate(elsewhere)
     with pytest.raises(Forbidden):
@@ -86,13 +91,30 @@ def test_an_unknown_application_key_is_refused(sim):
         request_credential(sim.endpoint, "nope", "nope", RULES)
 
 
+def test_an_answer_past_the_check_of_the_key_means_validated_even_unreadable(sim, application):
+    request = ask(sim, application)
+    validate(request)
+    for nonsense in (Fault("nested", 100_000), Fault("text", body="{")):
+        fault = sim.inject(replace(nonsense, path="/auth/currentCredential", times=1))
+        assert poll_validation(request) is True
+        assert fault.hits == 1
+
+
+def test_nonsense_before_the_key_is_checked_is_no_validation(sim, application):
+    request = ask(sim, application)
+    validate(request)
+    sim.inject(Fault("nested", 100_000, path="/auth/time"))  # unsigned: it proves nothing
+    with pytest.raises(InvalidResponse, match="answered nonsense to GET /auth/time"):
+        poll_validation(request)
+
+
 def test_revoking_a_key_stops_it_at_once(sim, application):
     request = ask(sim, application)
     validate(request)
-    gateway = connected(request)
-    gateway.logout()
+    revoke(request)
+    assert sim.world.credentials[request.consumer_key].status == "expired"
     with pytest.raises(InvalidCredentials):
-        gateway.me()
+        connected(request).me()
 
 
 def test_each_region_says_where_to_create_an_application():

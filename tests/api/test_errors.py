@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import socket
 import threading
+import tracemalloc
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import ovh
 import ovh.exceptions
 import pytest
 
-from smpp_tui.api import errors
+from smpp_tui.api import Gateway, errors
 from smpp_tui.api.connection import ApplicationKey
+from smpp_tui.api.routes import route
 from smpp_tui.simulator import NOT_CREDENTIAL, Fault, server
 from smpp_tui.simulator.router import Reply
 
@@ -88,7 +92,9 @@ def test_not_granted_names_the_method_and_route(sim, customers, make_gateway):
     assert gateway.me().nichandle == owner.customer.nichandle
     with pytest.raises(errors.NotGranted) as raised:
         gateway.logout()
-    assert str(raised.value) == "this API key may not call POST /auth/logout"
+    assert str(raised.value) == (
+        "OVHcloud refused this call: this API key may not call POST /auth/logout"
+    )
     assert (raised.value.method, raised.value.pattern) == ("POST", "/auth/logout")
 
 
@@ -97,7 +103,9 @@ def test_not_granted_pattern_hides_the_pieces(sim, gateway, sent):
     sim.inject(Fault("status", 403, body=body, path="/sms/*"))
     with pytest.raises(errors.NotGranted) as raised:
         gateway.add_allowed_ips("smpp-ab 12+/x", ["192.0.2.1"])
-    assert str(raised.value) == "this API key may not call PUT /sms/*/smpp/allowedIPs"
+    assert str(raised.value) == (
+        "OVHcloud refused this call: this API key may not call PUT /sms/*/smpp/allowedIPs"
+    )
     assert sent[-1] == (
         "PUT",
         "/sms/smpp-ab%2012%2B%2Fx/smpp/allowedIPs",
@@ -169,14 +177,36 @@ def test_pending_consumer_key_is_invalid_credentials(sim, customers, make_gatewa
         assert pending.consumer_key not in str(raised.value)
 
 
-def test_timeout_says_the_seconds(sim, make_gateway):
+@pytest.mark.parametrize("fault", [Fault("latency", 1), Fault("slow", 1)])
+def test_reached_but_too_slow_says_the_seconds(sim, make_gateway, fault):
+    # Late headers (a ReadTimeout) or a body that stalls (a ConnectionError for `requests`).
     gateway = make_gateway(timeout=(2, 0.2))
     gateway.me()
-    sim.inject(Fault("latency", 1, path="/me", times=1))
+    sim.inject(replace(fault, path="/me", times=1))
     with pytest.raises(errors.TimedOut) as raised:
         gateway.me()
-    assert str(raised.value) == "OVHcloud did not answer in 0.2 s"
+    assert str(raised.value) == "OVHcloud was reached but is too slow: nothing came for 0.2 s"
     assert raised.value.seconds == 0.2
+
+
+def test_a_host_that_never_accepts_the_connection_was_never_reached(keys):
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)
+        host, port = listener.getsockname()
+        # A full backlog: the next connection is never accepted (its SYN goes unanswered).
+        waiting = [socket.socket() for _ in range(3)]
+        for one in waiting:
+            one.setblocking(False)
+            one.connect_ex((host, port))
+        gateway = Gateway.connect(f"http://{host}:{port}/1.0", credentials(keys), timeout=(0.3, 5))
+        with pytest.raises(errors.Unreachable) as raised:
+            gateway.me()
+        for one in waiting:
+            one.close()
+    assert str(raised.value) == (
+        f"OVHcloud could not be reached at {host}:{port}: no connection within 0.3 s"
+    )
 
 
 def test_slow_answer_that_is_not_the_model_is_invalid(sim, gateway):
@@ -186,14 +216,23 @@ def test_slow_answer_that_is_not_the_model_is_invalid(sim, gateway):
         gateway.me()
 
 
-def test_unreachable_server(sim, keys):
-    from smpp_tui.api import Gateway
-
-    url = sim.endpoint
+def test_a_closed_port_was_never_reached(sim, keys):
+    url, where = sim.endpoint, f"127.0.0.1:{sim.port}"
     sim.stop()
     gateway = Gateway.connect(url, credentials(keys), timeout=(0.5, 0.5))
-    with pytest.raises(errors.Unreachable, match="OVHcloud could not be reached"):
+    with pytest.raises(errors.Unreachable) as raised:
         gateway.me()
+    assert str(raised.value) == f"OVHcloud could not be reached at {where}: connection refused"
+
+
+def test_a_connection_closed_without_an_answer_says_so(sim, gateway):
+    gateway.me()
+    sim.inject(Fault("drop", path="/me", times=1))
+    with pytest.raises(errors.Unreachable) as raised:
+        gateway.me()
+    assert str(raised.value) == (
+        f"OVHcloud at 127.0.0.1:{sim.port} closed the connection without answering"
+    )
 
 
 def test_time_is_resynchronised_once_when_the_clock_jumps(sim, gateway, sent):
@@ -268,6 +307,28 @@ def test_proxy_html_page_is_a_server_error(sim, gateway):
     assert raised.value.query_id
 
 
+@pytest.mark.parametrize(
+    ("retry_after", "seconds", "words"),
+    [
+        ("7", 7.0, ", for 7 s"),
+        ("1e308", 300.0, ", for 300 s"),
+        ("nan", None, ""),
+        ("soon", None, ""),
+    ],
+)
+def test_a_rate_limit_says_to_slow_down(sim, gateway, monkeypatch, retry_after, seconds, words):
+    def too_many(fault: Fault) -> Reply:
+        return Reply({"message": "Too many"}, 429, {"Retry-After": retry_after})
+
+    monkeypatch.setattr(server, "_fault_reply", too_many)
+    gateway.me()
+    sim.inject(Fault("status", 429, path="/me"))
+    with pytest.raises(errors.RateLimited) as raised:
+        gateway.me()
+    assert str(raised.value) == f"OVHcloud asks to slow down (HTTP 429: too many requests{words})"
+    assert raised.value.retry_after == seconds  # a wait too long to honour is cut to 5 min
+
+
 def test_non_json_rate_limit_keeps_retry_after(sim, gateway, monkeypatch):
     def plain_429(fault: Fault) -> Reply:
         return Reply("Too Many Requests", 429, {"Retry-After": "7"}, content_type="text/plain")
@@ -287,5 +348,78 @@ def test_non_json_success_is_still_invalid(sim, gateway, monkeypatch):
     monkeypatch.setattr(server, "_fault_reply", plain_200)
     gateway.me()
     sim.inject(Fault("status", 200, path="/me"))
-    with pytest.raises(errors.InvalidResponse, match="cannot read"):
+    with pytest.raises(errors.InvalidResponse) as raised:
         gateway.me()
+    assert str(raised.value) == (
+        "OVHcloud answered nonsense to GET /me: not JSON (HTTP 200, text/html)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("fault", "why"),
+    [
+        (Fault("nested", 100_000), "nested deeper than 64 levels"),  # a RecursionError once
+        (Fault("nested", 65), "nested deeper than 64 levels"),
+        (Fault("text", body='{"nichandle": "dc1'), "not JSON"),
+        (Fault("huge", 21), "larger than 20 MB"),
+    ],
+)
+def test_nonsense_is_refused_in_words(sim, gateway, fault, why):
+    gateway.me()
+    sim.inject(replace(fault, path="/me", times=1))
+    with pytest.raises(errors.InvalidResponse) as raised:
+        gateway.me()
+    assert str(raised.value) == (
+        f"OVHcloud answered nonsense to GET /me: {why} (HTTP 200, application/json)"
+    )
+    assert (raised.value.status, raised.value.query_id[:9]) == (200, "EU.sim-1.")
+    assert gateway.me().nichandle == "dc12345-ovh", "the next answer is read as usual"
+
+
+def test_what_is_within_the_limits_is_read(sim, gateway):
+    # 64 levels, and a list of 100,000 ids (the largest answer the app asks for) pass.
+    gateway.me()
+    sim.inject(Fault("nested", 64, path="/me", times=1))
+    with pytest.raises(errors.InvalidResponse, match="sent list where customer account"):
+        gateway.me()
+    ids = list(range(10**9, 10**9 + 100_000))
+    sim.inject(Fault("status", 200, path="/sms/*/outgoing", body=ids, times=1))
+    assert len(gateway.connection.request("GET", route("/sms/{}/outgoing", "x")).body) == 100_000
+
+
+def test_a_huge_answer_is_not_read_whole(sim, gateway):
+    gateway.me()
+    sim.inject(Fault("huge", 200, path="/me", times=1))
+    tracemalloc.start()
+    try:
+        with pytest.raises(errors.InvalidResponse, match="larger than 20 MB"):
+            gateway.me()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 60 * 2**20  # read up to the limit (and joined once), not 200 MB
+
+
+def test_a_400_to_a_read_names_no_values_sent(sim, gateway):
+    gateway.me()
+    sim.inject(Fault("status", 400, body={"message": "Invalid path"}, times=2))
+    with pytest.raises(errors.BadRequest) as read:
+        gateway.me()
+    with pytest.raises(errors.BadRequest) as written:
+        gateway.add_allowed_ips("smpp-dc12345-1", ["192.0.2.1"])
+    assert str(read.value) == "OVHcloud refused GET /me: Invalid path"
+    assert str(written.value) == (
+        "OVHcloud refused the values sent to PUT /sms/*/smpp/allowedIPs: Invalid path"
+    )
+
+
+def test_what_ovhcloud_says_is_quoted_clean_and_short(sim, gateway):
+    gateway.me()
+    said = "\x1b]52;c;aGk=\x07Bad\x1b[2J value\x85 " + "x" * 1000
+    sim.inject(Fault("status", 404, path="/me", body={"message": said}, times=1))
+    with pytest.raises(errors.NotFound) as raised:
+        gateway.me()
+    message = str(raised.value)
+    assert message.startswith("OVHcloud found nothing at GET /me: Bad value\ufffd xxx")
+    assert message.endswith("x…")
+    assert len(message) == len("OVHcloud found nothing at GET /me: ") + 300

@@ -1,9 +1,12 @@
-"""The config file: where it is, reading, atomic private writes, broken files."""
+"""The config file: where it is, reading only regular files, atomic private writes (through a
+link too), broken files."""
 
 from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -201,3 +204,120 @@ def test_an_invalid_edit_is_refused(path):
     bad = Profile("bad", endpoint="ovh-xx", client_id="id", client_secret="secret")
     with pytest.raises(ConfigError, match="is not an endpoint"):
         with_profile(Config(), bad)
+
+
+# Through a symbolic link
+
+
+@pytest.fixture
+def linked(path, tmp_path) -> Path:
+    """`path` is a link to a file kept elsewhere (a dotfiles folder), holding the example."""
+    target = write(tmp_path / "dotfiles" / "smpp-tui.toml", EXAMPLE)
+    path.parent.mkdir(parents=True)
+    path.symlink_to(target)
+    return target
+
+
+def test_saving_through_a_link_writes_its_file_atomically_and_keeps_the_link(
+    path, linked, monkeypatch
+):
+    replaced = []
+    real_replace = os.replace
+
+    def replace(source, destination):
+        replaced.append((Path(source), Path(destination)))
+        real_replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", replace)
+    edit_config(path, lambda config: with_theme(config, "dracula"))
+    assert path.is_symlink()
+    assert path.readlink() == linked
+    assert load_config(linked).ui.theme == "dracula"
+    assert load_config(path).profiles["work"].application_key == "appKey123"
+    ((temporary, destination),) = replaced
+    assert destination == linked
+    assert temporary.parent == linked.parent, "written beside its file, then renamed over it"
+    assert stat.S_IMODE(linked.stat().st_mode) == 0o600
+    assert os.listdir(linked.parent) == ["smpp-tui.toml"]
+    assert os.listdir(path.parent) == ["config.toml"]
+
+
+def test_a_link_to_a_link_is_followed_to_the_end(path, linked):
+    middle = path.parent / "middle.toml"
+    middle.symlink_to(os.path.relpath(linked, middle.parent))  # relative, as `ln -s` makes
+    path.unlink()
+    path.symlink_to(middle.name)
+    edit_config(path, lambda config: with_theme(config, "dracula"))
+    assert path.is_symlink()
+    assert middle.is_symlink()
+    assert load_config(linked).ui.theme == "dracula"
+
+
+def test_a_failed_write_through_a_link_names_both_and_leaves_them_whole(path, linked, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(ConfigError) as error:
+        edit_config(path, lambda config: with_theme(config, "dracula"))
+    assert str(error.value) == (
+        f"{path} (a link to {linked}): cannot be written (Permission denied); it was left as it was"
+    )
+    assert path.is_symlink()
+    assert linked.read_text("utf-8") == EXAMPLE
+    assert os.listdir(linked.parent) == ["smpp-tui.toml"]
+
+
+# Only a regular file is read
+
+
+def fifo(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    return path
+
+
+def link_to(path: Path, target: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(target)
+    return path
+
+
+def oversized(path: Path) -> Path:
+    return write(path, "# a settings file is a few kB\n" * 40_000)  # 1.2 MB
+
+
+NOT_A_FILE = "not a regular file; give the path of a TOML file"
+NOT_SETTINGS = [
+    (fifo, f"it is a named pipe (FIFO), {NOT_A_FILE}"),
+    (lambda path: link_to(path, "/dev/zero"), f"it is a device, {NOT_A_FILE}"),
+    (lambda path: link_to(path, "/dev/null"), f"it is a device, {NOT_A_FILE}"),
+    (oversized, "it has over 1,000,000 bytes, which no settings file has; is it the right file?"),
+]
+NOT_SETTINGS_IDS = ["fifo", "dev-zero", "dev-null", "oversized"]
+
+
+@pytest.mark.timeout(10)  # a FIFO once hung here: fail, never wait forever
+@pytest.mark.parametrize(("make", "said"), NOT_SETTINGS, ids=NOT_SETTINGS_IDS)
+def test_only_a_regular_file_is_read(path, make, said):
+    make(path)
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    assert str(error.value) == f"{path}: cannot be read: {said}"
+    with pytest.raises(ConfigError, match="cannot be read: it "):
+        edit_config(path, lambda config: with_theme(config, "nord"))  # nor written over
+
+
+def test_a_file_of_exactly_the_limit_is_read(path):
+    line = "# comment\n"
+    write(path, line * (1_000_000 // len(line)))
+    assert load_config(path) == Config()
+
+
+@pytest.mark.parametrize(("make", "said"), NOT_SETTINGS, ids=NOT_SETTINGS_IDS)
+def test_the_app_refuses_it_at_start_naming_the_file(path, make, said):
+    make(path)
+    command = [sys.executable, "-m", "smpp_tui", "--config", str(path)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2
+    assert result.stderr == f"smpp-tui: {path}: cannot be read: {said}\n"

@@ -17,7 +17,7 @@ def test_a_validated_key_is_saved_as_the_default_profile_and_opened(sim, custome
     application = customers[0].application
     request = request_key(sim.endpoint, application.key, application.secret, ())
     assert requests.get(request.validation_url, timeout=5).status_code == 200
-    assert poll_validation(request) is not None
+    assert poll_validation(request) is True
     session = save_and_open(request, "work", config_path())
     assert session.label == "work"
     assert "smpp-dc12345-1" in session.gateway.account_names()

@@ -135,4 +135,7 @@ def test_writes_are_recorded_in_the_sessions_audit_log(sim, session, heard, cust
         ("demo", "smpp-dc12345-1", "regenerate the SMPP password", "ok"),
         ("demo", "", "revoke the API key of profile jules", "ok"),
     ]
+    writes = [e for e in sim.exchanges if e.method == "POST"]
+    assert [e.path for e in writes] == ["/sms/smpp-dc12345-1/smpp/password", "/auth/logout"]
+    assert [line["query_id"] for line in lines] == [e.query_id for e in writes]
     assert sim.world.credentials[customers[1].keys.consumer_key].status == "expired"

@@ -131,6 +131,24 @@ def test_a_json_list_as_error_body(sim, client):
         client.get("/me")
 
 
+def test_nonsense_bodies_said_to_be_json(sim):
+    sim.inject(Fault("nested", 3, path="/me", times=1))
+    sim.inject(Fault("text", path="/me", body='{"nichandle": ', times=1))
+    nested, cut = (requests.get(sim.endpoint + "/me", timeout=5) for _ in range(2))
+    for answer in (nested, cut):
+        assert answer.status_code == 200
+        assert answer.headers["Content-Type"].startswith("application/json")
+    assert nested.content == b"[[[]]]"
+    assert cut.content == b'{"nichandle": '
+
+
+def test_a_huge_body_arrives_whole_for_who_reads_it(sim):
+    sim.inject(Fault("huge", 3, path="/me", times=1))
+    answer = requests.get(sim.endpoint + "/me", timeout=5)
+    assert answer.headers["Content-Length"] == str(3 * 2**20)
+    assert len(answer.json()) == 3 * 2**20 - 2  # one JSON string, quotes aside
+
+
 def test_faults_apply_to_both_prefixes(sim, client):
     sim.inject(Fault("status", 502, path="/me"))
     for path in ("/me", "/v1/me"):
@@ -172,6 +190,8 @@ def test_faults_can_be_steered_over_http(sim, client):
         ("slow=2", Fault("slow", 2)),
         ("html", Fault("html")),
         ("list", Fault("list")),
+        ("GET /auth/* nested=100000", Fault("nested", 1e5, "GET", "/auth/*")),
+        ("huge=21 times=1", Fault("huge", 21, times=1)),
     ],
 )
 def test_fault_specs(spec, expected):
@@ -189,6 +209,7 @@ def test_fault_specs(spec, expected):
         ("status=999", "between 100 and 599"),
         ("rate=2", "between 0 and 1"),
         ("latency=-1", "cannot be negative"),
+        ("nested", "needs a value"),
         ("drop times=x", "is not a number"),
     ],
 )

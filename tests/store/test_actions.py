@@ -3,7 +3,7 @@ and account, what the user typed checked before any request, every write sent au
 what a write returned held in the store at once while what it changed is marked out of date.
 
 The poller's jobs wait in a queue until the test runs them; the audit trail records what the
-session's audit log would write.
+session's audit log would write. The audit log's own file is tested in `tests/session`.
 """
 
 from __future__ import annotations
@@ -12,11 +12,17 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from smpp_tui.api.errors import BadRequest, InvalidCredentials, InvalidInput, ReadOnlyRefused
+from smpp_tui.api.errors import (
+    ApiError,
+    BadRequest,
+    InvalidCredentials,
+    InvalidInput,
+    ReadOnlyRefused,
+)
 from smpp_tui.api.models import Account, Sender
 from smpp_tui.simulator import Fault
 from smpp_tui.store import Poller
-from smpp_tui.store.actions import ActionInProgress, Actions
+from smpp_tui.store.actions import ActionInProgress, Actions, RenewedMeanwhile
 from smpp_tui.store.resources import ACCOUNTS, Resources, ips_key, senders_key, settings_key
 from tests.conftest import eventually, gateway_on
 
@@ -27,13 +33,16 @@ IPS = "change the allowed IPs"
 
 
 class AuditTrail:
-    """Records what the session's audit log would write: account, action and result."""
+    """Records what the session's audit log would write: account, action and result in
+    `lines`, OVHcloud's query id of each in `query_ids`."""
 
     def __init__(self) -> None:
         self.lines: list[tuple[str, str, str]] = []
+        self.query_ids: list[str | None] = []
 
-    def record(self, account: str, action: str, error: Exception | None = None) -> None:
-        self.lines.append((account, action, "ok" if error is None else f"failed: {error}"))
+    def record(self, account: str, action: str, result: str, query_id: str | None) -> None:
+        self.lines.append((account, action, result))
+        self.query_ids.append(query_id)
 
 
 @pytest.fixture
@@ -83,7 +92,10 @@ def test_the_same_action_under_way_is_refused_and_nothing_more_is_sent(
         (f"/sms/{WORKING}/smpp/allowedIPs", {"action": "add", "ips": ["192.0.2.99"]}),
         (f"/sms/{WAITING}/smpp/allowedIPs", {"action": "add", "ips": ["192.0.2.10"]}),
     ]
-    assert sorted(audit.lines) == [(WORKING, IPS, "ok"), (WAITING, IPS, "ok")]
+    assert sorted(audit.lines) == [
+        (WORKING, f"{IPS}: add 192.0.2.99", "ok"),
+        (WAITING, f"{IPS}: add 192.0.2.10", "ok"),
+    ]
     assert actions.allow_ips(WAITING, "192.0.2.11") == ["192.0.2.11"], "over: it may go again"
 
 
@@ -124,19 +136,80 @@ def test_a_read_only_attempt_sends_nothing_and_is_not_audited(
         actions.allow_ips(WAITING, "192.0.2.10")
     with pytest.raises(ReadOnlyRefused):
         actions.regenerate_password(WORKING)
+    assert actions.last_renewal(WORKING) is None, "none was sent"
     assert list(sim.exchanges) == []
     assert audit.lines == []
     assert not store.snapshot[ips_key(WAITING)].loaded
 
 
+def answered(sim, method: str, path: str) -> str:
+    """OVHcloud's query id of the last answer to `method path`."""
+    return [e.query_id for e in sim.exchanges if (e.method, e.path) == (method, path)][-1]
+
+
+RENEWAL = "regenerate the SMPP password"
+PASSWORD = f"/sms/{WORKING}/smpp/password"
+
+
 def test_a_write_sent_is_audited_ok_and_one_ovhcloud_refused_as_failed(sim, actions, audit):
     actions.regenerate_password(WORKING)
+    succeeded = answered(sim, "POST", PASSWORD)
     sim.inject(Fault("status", 400, "POST", "/sms/*/smpp/password", times=1))
     with pytest.raises(BadRequest) as refused:
-        actions.regenerate_password(WORKING)
-    action = "regenerate the SMPP password"
-    assert audit.lines == [(WORKING, action, "ok"), (WORKING, action, f"failed: {refused.value}")]
+        actions.regenerate_password(WORKING, actions.last_renewal(WORKING))
+    assert audit.lines == [(WORKING, RENEWAL, "ok"), (WORKING, RENEWAL, f"failed: {refused.value}")]
     assert str(refused.value)
+    assert audit.query_ids == [succeeded, answered(sim, "POST", PASSWORD)]
+    assert None not in audit.query_ids
+    assert len(set(audit.query_ids)) == 2, "each its own"
+
+
+def renewals(sim) -> int:
+    return sum(1 for e in sim.exchanges if e.method == "POST" and e.path == PASSWORD)
+
+
+def test_a_renewal_confirmed_before_another_was_sent_is_refused_unsent(sim, clock, actions, audit):
+    assert actions.last_renewal(WORKING) is None
+    actions.regenerate_password(WORKING)  # confirmed knowing of no renewal
+    first = clock()
+    assert actions.last_renewal(WORKING) == first
+    clock.advance(12)
+    with pytest.raises(RenewedMeanwhile, match="asked 12 s ago"):
+        actions.regenerate_password(WORKING)  # confirmed before the first one was sent
+    assert renewals(sim) == 1
+    assert audit.lines == [(WORKING, RENEWAL, "ok")], "nothing sent, nothing logged"
+    assert actions.last_renewal(WORKING) == first
+    actions.regenerate_password(WORKING, first)  # confirmed knowing of it
+    assert renewals(sim) == 2
+    assert actions.last_renewal(WORKING) == clock()
+    assert actions.last_renewal(FULL) is None, "each account its own"
+
+
+def test_a_burst_of_renewals_sends_one(sim, gateway, actions, audit):
+    gateway.connection.sync_clock()
+    sim.inject(Fault("latency", 0.2, "POST", "/sms/*/smpp/password"))
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        tries = [pool.submit(actions.regenerate_password, WORKING) for _ in range(3)]
+        failures = [attempt.exception(timeout=10) for attempt in tries]
+    assert renewals(sim) == 1
+    assert failures.count(None) == 1
+    assert all(isinstance(f, ActionInProgress) for f in failures if f is not None)
+    assert audit.lines == [(WORKING, RENEWAL, "ok")]
+
+
+@pytest.mark.parametrize(
+    ("fault", "counts"),
+    [
+        (Fault("status", 400, "POST", "/sms/*/smpp/password"), False),  # refused: no password
+        (Fault("drop", 0, "POST", "/sms/*/smpp/password"), True),  # no answer: maybe one
+    ],
+    ids=["refused", "unanswered"],
+)
+def test_a_renewal_ovhcloud_refused_is_not_the_last_one(sim, clock, actions, fault, counts):
+    sim.inject(fault)
+    with pytest.raises(ApiError):
+        actions.regenerate_password(WORKING)
+    assert actions.last_renewal(WORKING) == (clock() if counts else None)
 
 
 def test_a_refused_change_of_ips_leaves_the_store_as_it_was(sim, store, actions, audit):
@@ -148,16 +221,146 @@ def test_a_refused_change_of_ips_leaves_the_store_as_it_was(sim, store, actions,
     assert [result[:7] for _, _, result in audit.lines] == ["failed:"]
 
 
-def test_a_log_that_cannot_be_written_does_not_make_a_write_fail(
+class Unwritable:
+    """An audit log that cannot be written, as the session's says it."""
+
+    def __init__(self) -> None:
+        self.tried = 0
+
+    def record(self, account: str, action: str, result: str, query_id: str | None) -> None:
+        self.tried += 1
+        raise OSError("the audit log /var/log/audit.log cannot be written: No space left")
+
+
+def test_a_log_that_cannot_be_written_is_told_once_and_the_writes_go_on(
     sim, gateway, store, poller, clock
 ):
-    class Unwritable:
-        def record(self, account: str, action: str, error: Exception | None = None) -> None:
-            raise OSError("No space left on device")
-
-    actions = Actions(gateway, store, poller, clock, Unwritable())
+    log = Unwritable()
+    actions = Actions(gateway, store, poller, clock, log)
+    told: list[str] = []
+    actions.writes.on_audit_failure = lambda error: told.append(str(error))
     actions.regenerate_password(WORKING)
-    assert [e.path for e in sim.exchanges][-1] == f"/sms/{WORKING}/smpp/password"
+    actions.allow_ips(WAITING, "192.0.2.10")
+    assert [e.path for e in sim.exchanges if e.method != "GET"] == [
+        PASSWORD,
+        f"/sms/{WAITING}/smpp/allowedIPs",
+    ]
+    assert sim.world.sms.accounts[WAITING].allowed_ips == ["192.0.2.10"]
+    assert told == ["the audit log /var/log/audit.log cannot be written: No space left"]
+    assert log.tried == 2, "every entry is tried, the log may come back"
+
+
+def test_a_write_unanswered_when_the_app_gives_up_is_logged_sent_outcome_unknown(
+    sim, gateway, actions, audit
+):
+    gateway.connection.sync_clock()
+    slow = sim.inject(Fault("latency", 1.0, "POST", "/sms/*/smpp/password", times=1))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        renewal = pool.submit(actions.regenerate_password, WORKING)
+        eventually(lambda: slow.spent, "the renewal to reach OVHcloud")
+        assert actions.writes.waiting() == ["the password renewal"]
+        assert not actions.writes.settle(0.05)
+        actions.writes.give_up()
+        assert audit.lines == [(WORKING, RENEWAL, "sent, outcome unknown")]
+        assert audit.query_ids == [None]
+        renewal.result(timeout=10)
+    assert [e.path for e in sim.exchanges if e.method == "POST"] == [PASSWORD], "it happened"
+    assert len(audit.lines) == 1, "the answer after giving up adds nothing"
+    assert actions.writes.waiting() == []
+
+
+def test_settling_waits_for_the_answer_and_its_entry(sim, gateway, actions, audit):
+    gateway.connection.sync_clock()
+    slow = sim.inject(Fault("latency", 0.3, "PUT", "/sms/*/smpp/allowedIPs", times=1))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        change = pool.submit(actions.allow_ips, WAITING, "192.0.2.10")
+        eventually(lambda: slow.spent, "the change to reach OVHcloud")
+        assert actions.writes.waiting() == ["the change of allowed IPs"]
+        assert actions.writes.settle(5)
+        assert audit.lines == [(WAITING, f"{IPS}: add 192.0.2.10", "ok")]
+        assert change.result(timeout=1) == ["192.0.2.10"]
+    assert audit.query_ids == [answered(sim, "PUT", f"/sms/{WAITING}/smpp/allowedIPs")]
+
+
+def oldest_sms(sim, account: str) -> int:
+    history = sim.world.sms.accounts[account].traffic.outgoing
+    return min(record.id for record in history.records(history.query()))
+
+
+@pytest.mark.parametrize(
+    ("write", "account", "said", "method", "path"),
+    [
+        (lambda a, v: a.regenerate_password(WORKING), WORKING, RENEWAL, "POST", PASSWORD),
+        (
+            lambda a, v: a.allow_ips(WAITING, "192.0.2.10 192.0.2.11"),
+            WAITING,
+            f"{IPS}: add 192.0.2.10, 192.0.2.11",
+            "PUT",
+            f"/sms/{WAITING}/smpp/allowedIPs",
+        ),
+        (
+            lambda a, v: a.remove_allowed_ip(FULL, v["ip"]),
+            FULL,
+            f"{IPS}: remove {{ip}}",
+            "PUT",
+            f"/sms/{FULL}/smpp/allowedIPs",
+        ),
+        (
+            lambda a, v: a.request_sender(WORKING, "NewCo", "Brand", REASON),
+            WORKING,
+            "request a sender: NewCo",
+            "POST",
+            f"/sms/{WORKING}/senders",
+        ),
+        (
+            lambda a, v: a.delete_sender(WORKING, "OldBrand"),
+            WORKING,
+            "delete a sender: OldBrand",
+            "DELETE",
+            f"/sms/{WORKING}/senders/OldBrand",
+        ),
+        (
+            lambda a, v: a.set_recharge(WAITING, 500, 12.5),
+            WAITING,
+            "change the automatic recharge: a pack of 500 below 12.5",
+            "PUT",
+            f"/sms/{WAITING}",
+        ),
+        (
+            lambda a, v: a.transfer_credits(WORKING, WAITING, 50),
+            WORKING,
+            f"transfer credits: 50 to {WAITING}",
+            "POST",
+            f"/sms/{WORKING}/transferCredits",
+        ),
+        (
+            lambda a, v: a.delete_sms(WORKING, "outgoing", v["sms"]),
+            WORKING,
+            "delete an outgoing SMS: {sms}",
+            "DELETE",
+            f"/sms/{WORKING}/outgoing/{{sms}}",
+        ),
+    ],
+    ids=[
+        "renewal",
+        "ips added",
+        "ip removed",
+        "sender",
+        "sender deleted",
+        "recharge",
+        "transfer",
+        "sms deleted",
+    ],
+)
+def test_every_entry_has_the_values_sent_and_ovhclouds_query_id(
+    sim, actions, audit, write, account, said, method, path
+):
+    values = {"sms": oldest_sms(sim, WORKING), "ip": sim.world.sms.accounts[FULL].allowed_ips[0]}
+    write(actions, values)
+    path, said = path.format(**values), said.format(**values)
+    assert audit.lines == [(account, said, "ok")]
+    assert audit.query_ids == [answered(sim, method, path)]
+    assert audit.query_ids[0]
 
 
 def show_settings(gateway, poller, workers, store, account: str) -> None:
@@ -188,7 +391,7 @@ def test_allowed_ips_are_held_at_once_and_the_settings_marked_outdated(
     assert store.snapshot.value(ips_key(WAITING)).ips == ("192.0.2.10", "192.0.2.11")
     assert [e for e in sim.exchanges if e.method == "GET" and "allowedIPs" in e.path] == []
     assert_settings_outdated(store, workers, clock, WAITING, ticket)
-    assert audit.lines == [(WAITING, IPS, "ok")]
+    assert audit.lines == [(WAITING, f"{IPS}: add 192.0.2.10, 192.0.2.11", "ok")]
 
 
 def test_a_removed_ip_is_gone_from_the_store_at_once_and_the_settings_marked_outdated(
@@ -204,7 +407,7 @@ def test_a_removed_ip_is_gone_from_the_store_at_once_and_the_settings_marked_out
     assert store.snapshot.value(ips_key(FULL)) == answer
     assert sim.world.sms.accounts[FULL].allowed_ips == list(answer.ips)
     assert_settings_outdated(store, workers, clock, FULL, ticket)
-    assert audit.lines == [(FULL, IPS, "ok")]
+    assert audit.lines == [(FULL, f"{IPS}: remove {removed}", "ok")]
 
 
 def test_revoking_another_profiles_key_expires_it_and_is_audited(

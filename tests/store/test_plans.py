@@ -67,7 +67,7 @@ def test_a_transfer_refused_says_what_is_accepted(snapshot, target, credits, sai
 def test_the_accounts_offered_as_targets_are_the_others(snapshot):
     message = refusal(plans.transfer, snapshot, SOURCE, "nobody", "50")
     others = ", ".join(f"smpp-dc12345-{n}" for n in range(2, 7))
-    assert f"({others}, ...)" in message, "five others, in order, then more"
+    assert f"({others} and 3 more)" in message, "five others, in order, then how many more"
 
 
 def test_a_transfer_from_an_account_not_known_yet_is_refused(store):

@@ -31,7 +31,8 @@ class Alarm:
             self.clock.now = self.at
             self.rings += 1
             poller.tick()
-            workers.run_all()
+            while workers.run_all():  # and what their ends start
+                pass
         self.clock.now = end
 
 
@@ -350,3 +351,98 @@ def test_a_poll_started_before_a_write_lands_in_nothing(poller, workers, store, 
     poller.refresh()
     workers.run_all()
     assert store.snapshot.value(("ips",)) == ["fresh list"], "a poll started after it counts"
+
+
+# Recovery: once OVHcloud answers again, nothing waits out the backoff of its silence.
+
+
+def shown_in_phases(poller, workers, alarm, sources, intervals) -> list[Watch]:
+    """Show `sources` one every 7 s, on `intervals` in turn: refreshes out of step, as on a
+    screen used for a while (and kept apart further by the budget)."""
+    watches: list[Watch] = []
+    for i, source in enumerate(sources):
+        watches.append(Watch((str(i),), source, interval=intervals[i % len(intervals)]))
+        poller.show(watches)
+        workers.run_all()
+        alarm.run_for(poller, workers, 7)
+    return watches
+
+
+def run_outage(poller, workers, alarm, sources, seconds: float) -> None:
+    """No answer to anything for `seconds`, then answers again."""
+    for source in sources:
+        source.error = errors.Unreachable("OVHcloud could not be reached")
+    alarm.run_for(poller, workers, seconds)
+    for source in sources:
+        source.error = None
+
+
+def run_until_answered(poller, workers, alarm, sources) -> None:
+    """Let time pass until a refresh has succeeded (the first answer after an outage)."""
+    calls = sum(source.calls for source in sources)
+    while sum(source.calls for source in sources) == calls:
+        alarm.run_for(poller, workers, 1)
+
+
+@pytest.mark.parametrize("outage", [400, 45, 1000, 3000])
+@pytest.mark.parametrize("start", [0, 13, 150])
+def test_after_an_outage_all_is_fresh_within_one_interval_of_the_first_answer(
+    poller, workers, store, clock, alarm, outage, start
+):
+    sources = [Source(poller.budget, i) for i in range(12)]
+    watches = shown_in_phases(poller, workers, alarm, sources, intervals=[30, 30, 30, 5, 600])
+    alarm.run_for(poller, workers, start)
+    run_outage(poller, workers, alarm, sources, outage)
+    assert any(store.snapshot[w.key].stale for w in watches)
+    run_until_answered(poller, workers, alarm, sources)
+    for _ in range(30):  # one interval
+        alarm.run_for(poller, workers, 1)
+        assert poller.budget.spent() <= 30
+    assert [w.key for w in watches if store.snapshot[w.key].stale] == []
+    assert store.snapshot.health is Health.OK
+
+
+def test_a_recovery_keeps_to_the_budget(poller, workers, store, clock, alarm):
+    sources = [Source(poller.budget, i) for i in range(45)]
+    watches = shown_in_phases(poller, workers, alarm, sources, intervals=[30])
+    run_outage(poller, workers, alarm, sources, 400)
+    run_until_answered(poller, workers, alarm, sources)
+    for _ in range(120):
+        alarm.run_for(poller, workers, 1)
+        assert poller.budget.spent() <= 30, "what failed comes back as the budget allows"
+    assert [w.key for w in watches if store.snapshot[w.key].stale] == []
+
+
+def test_a_route_failing_alone_is_tried_at_its_pace_no_faster(poller, workers, alarm):
+    sources = [Source(poller.budget, i) for i in range(5)]
+    broken = sources[0]
+    shown_in_phases(poller, workers, alarm, sources, intervals=[30])  # an answer every 6 s
+    broken.error = errors.ServerError("OVHcloud is temporarily unavailable (HTTP 503)")
+    calls = broken.calls
+    alarm.run_for(poller, workers, 600)
+    # Backing off to 5 min while the others answer would try it 7 times; trying it again at
+    # each of their answers, hundreds.
+    assert 18 <= broken.calls - calls <= 23
+
+
+def test_a_missing_right_keeps_its_backoff_while_others_answer(poller, workers, alarm):
+    sources = [Source(poller.budget, i) for i in range(5)]
+    refused = sources[0]
+    shown_in_phases(poller, workers, alarm, sources, intervals=[30])
+    refused.error = errors.NotGranted("GET", "/sms/*/smpp/allowedIPs")
+    calls = refused.calls
+    alarm.run_for(poller, workers, 600)
+    assert refused.calls - calls <= 7, "5, 10, 20... up to 300 s: another answer changes nothing"
+
+
+def test_a_recovery_still_waits_for_retry_after(poller, workers, clock, alarm):
+    limited, other = Source(poller.budget, "limited"), Source(poller.budget, "other")
+    poller.show([Watch(("limited",), limited, interval=30), Watch(("other",), other, interval=5)])
+    workers.run_all()
+    limited.error = errors.RateLimited("slow down", retry_after=120)
+    alarm.run_for(poller, workers, 30)  # "limited" is refused, "other" answers meanwhile
+    assert limited.calls == 2
+    alarm.run_for(poller, workers, 119)
+    assert limited.calls == 2, "OVHcloud asked for 120 s"
+    alarm.run_for(poller, workers, 1)
+    assert limited.calls == 3

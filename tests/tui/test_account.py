@@ -4,14 +4,18 @@ password, manage the authorized IPs; checked on screen and in the simulator."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
+from textual.widgets import Static
 
 from smpp_tui.simulator import Fault
 from smpp_tui.store.resources import ips_key
 from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.add_ips import AddIpsScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
+from smpp_tui.tui.screens.form import FormScreen
+from smpp_tui.tui.screens.renew_again import RenewAgainScreen
 from tests.tui.conftest import (
     SIZE,
     WAITING,
@@ -21,6 +25,8 @@ from tests.tui.conftest import (
     heading,
     let_time_pass,
     open_account,
+    refused,
+    rendered,
     shown_ips,
     table,
     wait_for,
@@ -71,6 +77,64 @@ async def test_regenerate_the_password_once_despite_a_double_y(make_app, sim, no
         assert mails[0].to == "ops@example.com"
         assert sim.world.sms.accounts[WORKING].password != old_password
         assert "/_sim/outbox" not in notices.last, "only the demo points to the outbox"
+
+
+PASSWORD = f"/sms/{WORKING}/smpp/password"
+
+
+def renewals(sim) -> int:
+    return sum(1 for e in sim.exchanges if (e.method, e.path) == ("POST", PASSWORD))
+
+
+async def test_a_burst_of_renewal_keys_sends_one_renewal(make_app, sim, notices):
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await open_account(app, pilot, WORKING)
+        await pilot.press("R", "y", "R", "y", "R", "y")
+        await wait_for(pilot, lambda: notices.saying("requested"), "the renewal")
+        await wait_for(pilot, lambda: not any(w.is_running for w in app.workers), "the rest")
+        assert renewals(sim) == 1
+        assert len(sim.world.sms.outbox.mails) == 1
+
+
+def at(world_clock, seconds_ago: float) -> str:
+    """The time the app says a renewal was made: on OVHcloud's clock, in the user's zone."""
+    moment = datetime.fromtimestamp(world_clock() - seconds_ago, UTC)
+    return f"{moment.astimezone():%H:%M:%S}"
+
+
+async def test_renewing_again_says_when_and_within_a_minute_takes_the_name_typed(
+    make_app, sim, notices, clock, world_clock
+):
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        screen = await open_account(app, pilot, WORKING)
+        await pilot.press("R", "y")
+        await wait_for(pilot, lambda: notices.saying("requested"), "the first renewal")
+        clock.advance(12)
+        await pilot.press("R")
+        again = app.screen
+        assert isinstance(again, RenewAgainScreen)
+        said = rendered(again.query_one(".form-intro", Static))
+        assert f"Last renewal: 12 s ago at {at(world_clock, 12)}; the e-mail may not" in said
+        await pilot.press("y", "enter")
+        assert app.screen is again, "y is no answer here"
+        await wait_for(pilot, lambda: again.problem != "", "the refusal")
+        assert f"type {WORKING} to regenerate its password again" in again.problem
+        assert renewals(sim) == 1
+        await fill(pilot, WORKING)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen, "the second renewal")
+        assert renewals(sim) == 2
+        assert len(notices.saying("requested")) == 2
+
+        clock.advance(61)
+        await pilot.press("R")
+        assert isinstance(app.screen, ConfirmScreen), "a minute on: y confirms again"
+        said = rendered(app.screen.query_one("#confirm-body", Static))
+        assert f"Last renewal: 1 min ago at {at(world_clock, 61)}." in said
+        await pilot.press("y")
+        await wait_for(pilot, lambda: renewals(sim) == 3, "the third renewal")
 
 
 async def test_cancel_sends_nothing(make_app, sim):
@@ -264,8 +328,10 @@ async def test_writes_go_to_the_audit_log_without_secrets(make_app, sim, keys, t
     entries = [json.loads(line) for line in log.read_text().splitlines()]
     assert [(e["account"], e["action"], e["result"]) for e in entries] == [
         (WORKING, "regenerate the SMPP password", "ok"),
-        (WORKING, "change the allowed IPs", "ok"),
+        (WORKING, "change the allowed IPs: add 192.0.2.99", "ok"),
     ]
+    writes = [e for e in sim.exchanges if e.method in ("POST", "PUT")]
+    assert [e["query_id"] for e in entries] == [e.query_id for e in writes]
     assert all(e["profile"] == "demo" for e in entries)
     text = log.read_text()
     assert keys.application_secret not in text
@@ -302,3 +368,83 @@ async def test_escape_while_sending_does_not_lose_the_account_screen(make_app, s
         await pilot.pause(0.1)
         assert app.screen is screen
         assert "192.0.2.98" in sim.world.sms.accounts[WORKING].allowed_ips
+
+
+# Paste and length in the forms
+
+
+async def test_a_pasted_page_of_bad_addresses_is_refused_short_and_fits_the_screen(
+    make_app, sim, notices
+):
+    # Once echoed whole in the error, the dialog running off the screen.
+    app = make_app()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
+        await open_account(app, pilot, WORKING)
+        await pilot.press("2", "a")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await fill(pilot, "999999999," * 1000)  # 10,000 characters
+        assert form.value("ips") == ""
+        assert notices.last == (
+            "Not pasted: the field would hold 10,000 characters; it takes at most 180."
+        )
+        problem = await refused(pilot, ips="\n".join(f"host-{n}" for n in range(10, 30)))
+        assert problem == (
+            "'host-10', 'host-11', 'host-12' and 17 more are not IPv4 addresses; expected four"
+            " numbers 0-255 such as 192.0.2.10 (no mask, no IPv6)"
+        )
+        dialog = form.query_one(".form-dialog").region
+        assert app.screen.region.contains_region(dialog)
+        assert dialog.contains_region(form.query_one("#form-problem").region), "it is seen"
+    assert _puts(sim) == 0
+
+
+async def test_control_characters_never_reach_a_field_nor_a_request(make_app, sim):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_account(app, pilot, WAITING)
+        await pilot.press("2", "a")
+        await fill(pilot, "192.0.2.\x0170\x7f\n\x9b2J192.0.2.71\x1b]52;c;b3duZWQ=\x07\n")
+        assert app.screen.query_one("#ips").value == "192.0.2.70, 192.0.2.71"
+        app.copy_to_clipboard(", 192.0.2.\x1b[31m72\x00")  # copied from elsewhere
+        await pilot.press("end", "ctrl+v")
+        assert app.screen.query_one("#ips").value == "192.0.2.70, 192.0.2.71, 192.0.2.72"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, AccountScreen), "the form to close")
+    (sent,) = [e for e in sim.exchanges if e.method == "PUT" and e.path.endswith("/allowedIPs")]
+    assert sent.body["ips"] == ["192.0.2.70", "192.0.2.71", "192.0.2.72"]
+
+
+# Each form's fields, with the most characters OVHcloud takes in each.
+FIELD_LIMITS = [
+    ("2", "a", {"ips": 180}),
+    ("3", "a", {"sender": 16, "description": 40, "reason": 250}),
+    ("4", "e", {"threshold": 7, "pack": 5}),
+    ("4", "t", {"target": 32, "credits": 12}),
+    ("5", "slash", {"period": 26, "receiver": 25, "state": 9, "sender": 16}),
+]
+
+
+@pytest.mark.parametrize(
+    ("tab", "key", "limits"),
+    FIELD_LIMITS,
+    ids=["add-ips", "sender-request", "recharge", "transfer", "history-filter"],
+)
+async def test_every_field_stops_at_what_ovhcloud_accepts(make_app, notices, tab, key, limits):
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await open_account(app, pilot, WORKING)
+        await pilot.press(tab, key)
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the form")
+        form = app.screen
+        for field, longest in limits.items():
+            await fill(pilot, "9" * (longest + 1), field)
+            assert form.value(field) == "", field
+            assert notices.last == (
+                f"Not pasted: the field would hold {longest + 1} characters; it takes at most"
+                f" {longest}."
+            )
+            await fill(pilot, "9" * longest, field)
+            form.query_one(f"#{field}").focus()
+            await pilot.press("end", "9")  # typed: no further either
+            assert form.value(field) == "9" * longest, field

@@ -12,6 +12,8 @@ from smpp_tui.tui.screens.profiles import ProfilesScreen
 from smpp_tui.tui.widgets.account_rows import description_width
 from tests.tui.conftest import (
     SIZE,
+    WAITING,
+    WORKING,
     all_smpp_details,
     cell,
     fill,
@@ -273,3 +275,136 @@ async def test_a_row_whose_status_cannot_be_read_says_so(make_app, sim):
         await wait_for(pilot, lambda: cell(app, row, "smpp_status") != "…", "the status")
         assert cell(app, row, "smpp_status") == "⚠ not known"
         assert cell(app, "smpp-dc12345-1", "smpp_status") == "● working"
+
+
+# After an outage.
+
+
+class Traffic:
+    """What the simulator answered, by the app's clock: the test moves the clock from one of the
+    app's alarms to the next, each refresh answered and drawn before the clock moves on."""
+
+    def __init__(self, app, pilot, sim, clock) -> None:
+        self.app, self.pilot, self.sim, self.clock = app, pilot, sim, clock
+        self.sent: list[tuple[float, int]] = []  # (when, HTTP status)
+        self._seen = len(sim.exchanges)
+
+    async def settle(self) -> None:
+        """Wait until what was sent is answered and drawn, and note it."""
+        await wait_for(self.pilot, lambda: not self.app.poller.in_flight, "the refreshes")
+        await self.pilot.pause()
+        new = list(self.sim.exchanges)[self._seen :]
+        self._seen += len(new)
+        self.sent += [(self.clock.now, exchange.status) for exchange in new]
+
+    async def _step(self, until: float) -> None:
+        await self.settle()
+        rings = [alarm.at for alarm in self.clock.alarms if alarm.at is not None]
+        self.clock.advance(max(0.0, min([*rings, until]) - self.clock.now))
+
+    async def run_for(self, seconds: float) -> None:
+        end = self.clock.now + seconds
+        while self.clock.now < end:
+            await self._step(end)
+        await self.settle()
+
+    async def run_until(self, condition, what: str, limit: float = 600) -> float:
+        """Let time pass until `condition()` holds; when it first did."""
+        end = self.clock.now + limit
+        while not condition():
+            assert self.clock.now < end, f"{what} after {limit} s"
+            await self._step(end)
+            await self.settle()
+        return self.clock.now
+
+    def answered_since(self, moment: float) -> bool:
+        return any(at >= moment and code == 200 for at, code in self.sent)
+
+    def most_in_a_minute(self, since: float) -> int:
+        times = [at for at, _ in self.sent if at >= since]
+        return max((sum(1 for t in times if at - 60 < t <= at) for at in times), default=0)
+
+
+def fresh(app) -> bool:
+    """Nothing on screen is marked as old: not the list, not a row."""
+    cells = [cell(app, n, c) for n in shown_names(app) for c in ("smpp_status", "ips")]
+    return "data from" not in status(app) and not any("⚠" in text for text in cells)
+
+
+@pytest.mark.parametrize("fault", [Fault("status", 503), Fault("drop")], ids=["503", "closed"])
+async def test_after_an_outage_the_screen_is_fresh_within_one_interval(make_app, sim, clock, fault):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await all_smpp_details(app, pilot)
+        traffic = Traffic(app, pilot, sim, clock)
+        steady = clock.now + 60  # the first load may burst; then the budget holds
+        await traffic.run_for(120)  # polled a while: refreshes out of step, as the budget holds
+        sim.inject(fault)
+        await traffic.run_for(400)
+        reason = str(app.store.snapshot[ACCOUNTS].error)
+        assert "⚠ data from 6 min ago" in status(app)
+        assert status(app).count(reason) == 1, "the rows' failure is the list's: said once"
+        assert cell(app, WORKING, "smpp_status").startswith("⚠")
+        sim.faults.clear()
+        back = clock.now
+        answered = await traffic.run_until(lambda: traffic.answered_since(back), "an answer")
+        shown = await traffic.run_until(lambda: fresh(app), "fresh data")
+        assert shown - answered <= 30, "fresh within one interval of the first answer"
+        assert traffic.most_in_a_minute(since=steady) <= 30, "within the budget"
+        assert app.store.snapshot.health is Health.OK
+
+
+# A row that cannot be refreshed.
+
+NOT_GRANTED = {
+    "errorCode": "NOT_GRANTED_CALL",
+    "httpCode": "403 Forbidden",
+    "message": "This call has not been granted",
+}
+
+
+@pytest.mark.parametrize(
+    ("route", "fault", "what"),
+    [
+        ("allowedIPs", Fault("status", 403, body=NOT_GRANTED), "allowed IPs"),
+        ("settings", Fault("status", 500), "SMPP status"),
+    ],
+    ids=["missing-right", "server-error"],
+)
+async def test_a_row_that_cannot_be_refreshed_is_marked_and_says_why(
+    make_app, sim, route, fault, what
+):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await all_smpp_details(app, pilot)
+        before = {name: cell(app, name, "ips") for name in shown_names(app)}
+        path = f"/sms/{WAITING}/smpp/{route}"
+        sim.inject(Fault(fault.effect, fault.value, "GET", path, body=fault.body))
+        await pilot.press("r")
+        failing = lambda: cell(app, WAITING, "smpp_status").startswith("⚠")  # noqa: E731
+        await wait_for(pilot, failing, "the mark")
+        marked = [n for n in shown_names(app) if cell(app, n, "smpp_status").startswith("⚠")]
+        assert marked == [WAITING], "only the row that failed"
+        assert cell(app, WAITING, "smpp_status") == "⚠ no IP yet", "what was read stays"
+        assert {name: cell(app, name, "ips") for name in shown_names(app)} == before
+        assert [e.status for e in sim.exchanges if e.path == path][-1] == fault.value
+        assert "could not be read" not in status(app), "said when the row is selected"
+
+        await pilot.press("j")
+        assert table(app).current_account == WAITING
+        key = ("ips" if route == "allowedIPs" else "settings", WAITING)
+        reason = str(app.store.snapshot[key].error)
+        assert f"⚠ {WAITING}: {what} could not be read: {reason}" in status(app)
+        if fault.value == 403:
+            assert "may not call GET /sms/*/smpp/allowedIPs" in status(app), "the right named"
+        await pilot.press("j")
+        assert "could not be read" not in status(app)
+
+        await pilot.press("k")
+        sim.faults.clear()
+        await pilot.press("r")
+        await wait_for(pilot, lambda: not failing(), "the mark to clear")
+        assert cell(app, WAITING, "smpp_status") == "● no IP yet"
+        assert "could not be read" not in status(app)

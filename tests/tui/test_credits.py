@@ -180,7 +180,6 @@ BAD_RECHARGES = [
     ("threshold", "[bold]", f"'[bold]' {THRESHOLDS}"),
     ("threshold", "", f"nothing {THRESHOLDS}"),
     ("threshold", ARABIC_100, f"{ARABIC_100!r} {THRESHOLDS}"),
-    ("threshold", "x" * 300, f"'{'x' * 39}…' {THRESHOLDS}"),
     ("pack", "123", f"'123' {PACKS}"),
     ("pack", "lots", f"'lots' {PACKS}"),
 ]
@@ -259,7 +258,6 @@ BAD_TRANSFERS = [
     (WAITING, "", "", f"nothing is not {AMOUNTS}"),
     (WAITING, WIDE_50, WIDE_50, f"{WIDE_50!r} is not {AMOUNTS}"),
     (WAITING, "[bold]", "[bold]", f"'[bold]' is not {AMOUNTS}"),
-    (WAITING, "1" * 300, "1" * 300, f"{'1' * 39}… credits is more than the 12,480.35"),
     ("", "50", "50", f"nothing {TARGETS}"),
     (WAITING, "12480.36", "12480.36", "12480.36 credits is more than the 12,480.35 left"),
     (WORKING, "50", "50", f"{WORKING} cannot transfer credits to itself: choose another"),

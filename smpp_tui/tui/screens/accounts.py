@@ -14,7 +14,13 @@ from smpp_tui.tui.commands.accounts import ACCOUNTS_SCREEN, CLEAR_FILTER
 from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.screens.transfer import open_transfer
-from smpp_tui.tui.widgets.account_rows import View, account_rows, description_width, running_low
+from smpp_tui.tui.widgets.account_rows import (
+    View,
+    account_rows,
+    description_width,
+    row_problem,
+    running_low,
+)
 from smpp_tui.tui.widgets.accounts_table import AccountsTable
 from smpp_tui.tui.widgets.status_line import StatusLine
 
@@ -92,7 +98,13 @@ class AccountsScreen(StoreScreen):
         )
 
     def status(self) -> tuple[ResourceKey, Text]:
-        return ACCOUNTS, self._counts()
+        """The selected row's failure first, when it has one: it is what the user looks at."""
+        snapshot = self.smpp_app.store.snapshot
+        name = self.table.current_account
+        problem = None if name is None else row_problem(snapshot, name, snapshot[ACCOUNTS].error)
+        if problem is None:
+            return ACCOUNTS, self._counts()
+        return ACCOUNTS, problem.append(" · ").append_text(self._counts())
 
     def _counts(self) -> Text:
         snapshot = self.smpp_app.store.snapshot
@@ -119,6 +131,9 @@ class AccountsScreen(StoreScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self._open()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.refresh_status()  # the selected row's failure, if it has one
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 
 from textual.app import ComposeResult
 
+from smpp_tui.api.checks import IPS_MAX
 from smpp_tui.tui.screens.form import FormScreen, PastedInput
 
 # Sends the typed text; answers None when done, else what is wrong.
@@ -22,7 +23,7 @@ class AddIpsScreen(FormScreen):
 
     def fields(self) -> ComposeResult:
         # A pasted list, one address a line, arrives whole.
-        yield PastedInput(", ", placeholder="192.0.2.10, 192.0.2.11", id="ips")
+        yield PastedInput(", ", max_length=IPS_MAX, placeholder="192.0.2.10, 192.0.2.11", id="ips")
 
     async def send(self) -> str | None:
         return await self._submit(self.value("ips"))

@@ -7,7 +7,6 @@ it, and the screen checks every few seconds whether the user validated it.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from typing import Any
 
@@ -16,15 +15,20 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Static
+from textual.worker import Worker
 
-from smpp_tui.api.errors import ApiError
+from smpp_tui.api import checks
+from smpp_tui.api.errors import ApiError, InvalidInput
+from smpp_tui.api.text import clean
 from smpp_tui.config import ConfigError
 from smpp_tui.session import connect
 from smpp_tui.tui.commands import Command, bindings, key_of
 from smpp_tui.tui.commands.profiles import BACK_TO_FORM, CONNECT_SCREEN, COPY_URL
 from smpp_tui.tui.screens.base import SmppScreen
+from smpp_tui.tui.screens.form import PastedInput
 
 PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]{1,32}")
+ENDPOINT_MAX = 200  # a region, or an API URL
 
 
 def rules_text() -> Text:
@@ -34,25 +38,13 @@ def rules_text() -> Text:
     return rules
 
 
-def ip_blocks(text: str) -> list[str]:
-    blocks = [piece for piece in re.split(r"[\s,]+", text) if piece]
-    for block in blocks:
-        try:
-            ipaddress.ip_network(block, strict=False)
-        except ValueError:
-            raise ValueError(
-                f"{block!r} is not an IP block; give addresses or blocks such as 192.0.2.0/24"
-            ) from None
-    return blocks
-
-
 class Form(VerticalScroll, can_focus=False):
     """Scrolls on small terminals; tab goes from field to field, not to the form itself."""
 
 
 def _field(label: str, name: str, **options: Any) -> ComposeResult:
     yield Static(label, classes="label")
-    yield Input(id=name, compact=True, **options)
+    yield PastedInput(id=name, **options)
 
 
 class ConnectScreen(SmppScreen):
@@ -67,13 +59,24 @@ class ConnectScreen(SmppScreen):
             with Form(id="form"):
                 yield Static(self._introduction(), id="intro")
                 yield from _field(
-                    "Region: ovh-eu, ovh-ca, ovh-us, or an API URL", "endpoint", value="ovh-eu"
+                    "Region: ovh-eu, ovh-ca, ovh-us, or an API URL",
+                    "endpoint",
+                    value="ovh-eu",
+                    max_length=ENDPOINT_MAX,
                 )
                 yield Static("", id="create-app")
-                yield from _field("Application key", "application-key")
-                yield from _field("Application secret", "secret", password=True)
-                yield from _field("Only from these IPs (optional): 192.0.2.0/24, ...", "ips")
-                yield from _field("Profile name", "name", value="default")
+                yield from _field("Application key", "application-key", max_length=checks.KEY_MAX)
+                yield from _field(
+                    "Application secret", "secret", password=True, max_length=checks.KEY_MAX
+                )
+                # A pasted list, one block a line, arrives whole.
+                yield from _field(
+                    "Only from these IPs (optional): 192.0.2.0/24, ...",
+                    "ips",
+                    joiner=", ",
+                    max_length=checks.IP_BLOCKS_MAX,
+                )
+                yield from _field("Profile name", "name", value="default", max_length=32)
                 yield Static("", id="connect-problem")
                 yield Button("Request the key (enter)", id="request", variant="primary")
                 yield Static(rules_text(), id="rules")
@@ -123,7 +126,7 @@ class ConnectScreen(SmppScreen):
     def _submit(self) -> None:
         try:
             form = self._read_form()
-        except ValueError as problem:
+        except (ValueError, InvalidInput) as problem:
             self._problem(str(problem))
             return
         self._problem("Asking OVHcloud for a consumer key…", style="dim")
@@ -145,11 +148,13 @@ class ConnectScreen(SmppScreen):
         )
         if not key or not secret:
             raise ValueError("give the application key and its secret (from the page above)")
+        checks.application_key("application key", key)
+        checks.application_key("application secret", secret)
         if not PROFILE_NAME.fullmatch(name):
             raise ValueError("a profile name is 1 to 32 letters, digits, - or _")
         if name in self.smpp_app.config.profiles:
             raise ValueError(f"a profile named {name} exists; choose another name")
-        return endpoint, key, secret, ip_blocks(self._value("ips")), name
+        return endpoint, key, secret, checks.ip_blocks(self._value("ips")), name
 
     def _problem(self, message: str, style: str = "bold red") -> None:
         self.query_one("#connect-problem", Static).update(Text(message, style=style))
@@ -166,7 +171,7 @@ class ConnectScreen(SmppScreen):
         self._show_validation()
         self.query_one(ContentSwitcher).current = "waiting"
         self.refresh_bindings()
-        self._checks = self.set_interval(self.POLL_EVERY, self._check, name="validation")
+        self._checks = self.set_interval(self.POLL_EVERY, self._start_check, name="validation")
 
     def _stop_waiting(self) -> None:
         self._request = None
@@ -194,7 +199,7 @@ class ConnectScreen(SmppScreen):
 
     def action_copy_url(self) -> None:
         if self._request is not None:
-            self.smpp_app.copy_to_clipboard(self._request.validation_url)
+            self.smpp_app.copy_to_clipboard(clean(self._request.validation_url))
             self.smpp_app.notify("Validation URL sent to the terminal clipboard (OSC 52).")
 
     def action_back_to_form(self) -> None:
@@ -204,6 +209,11 @@ class ConnectScreen(SmppScreen):
     def offers(self, command: Command) -> bool | None:
         # Both are about the key being validated: only while waiting for it.
         return self._request is not None
+
+    def _start_check(self) -> None:
+        # A worker rather than the timer's own callback: a failure the check did not expect is
+        # said (`on_worker_state_changed`), where one in a timer's callback ends the app.
+        self.run_worker(self._check(), group="validation", exit_on_error=False)
 
     async def _check(self) -> None:
         request = self._request
@@ -217,24 +227,43 @@ class ConnectScreen(SmppScreen):
             return
         finally:
             self._checking = False
-        if validated is not None and request is self._request:
+        if validated and request is self._request:
+            self._stop_waiting()
             self.run_worker(self._save(request), exit_on_error=False)
-            self._stop_waiting()  # last: stopping the timer ends this, its callback
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # A worker's messages do not bubble: the app hears of a failed one of this screen here.
+        self.smpp_app.on_worker_state_changed(event)
 
     async def _save(self, request: connect.CredentialRequest) -> None:
+        """Save the validated key as a profile and go on; if it cannot be, revoke it."""
         app, name, path = self.smpp_app, self._profile_name, self.smpp_app.config_path
         if path is None:
-            self.query_one(ContentSwitcher).current = "form"
-            self._problem("The key works, but there is no settings file to save it in.")
+            await self._not_saved(request, "there is no settings file to save it in")
             return
         try:
             session = await app.call(
                 connect.save_and_open, request, name, path, read_only=app.forced_read_only
             )
-        except (ConfigError, OSError, ApiError) as error:
-            self.query_one(ContentSwitcher).current = "form"
-            self._problem(f"The key works, but the profile was not saved: {error}")
+        except Exception as error:  # a bug too: a validated key is never left behind unsaid
+            known = isinstance(error, ConfigError | OSError | ApiError)  # else a bug's own words
+            await self._not_saved(request, str(error) if known else repr(error))
             return
         app.config = session.config
         app.notify(f"Connected. Profile {name} saved to {path}.", markup=False)
         app.start_session(session)
+
+    async def _not_saved(self, request: connect.CredentialRequest, why: str) -> None:
+        """A validated key the app cannot keep is revoked, not left valid and unknown; the
+        form says so, or why it could not be."""
+        try:
+            await self.smpp_app.call(connect.revoke, request)
+        except ApiError as error:
+            fate = (
+                f"It could not be revoked either ({error}): it stays valid until you delete it"
+                " from your OVHcloud account's API keys."
+            )
+        else:
+            fate = "It was revoked, so no valid key is left behind: request a new one."
+        self.query_one(ContentSwitcher).current = "form"
+        self._problem(f"The key works, but the profile was not saved: {why}. {fate}")

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
+from smpp_tui.api.text import clean
 from smpp_tui.session import threads
 from smpp_tui.store.export import Cancelled, Export, Progress
 from smpp_tui.tui import commands
@@ -99,7 +100,7 @@ class ExportScreen(ModalScreen[None]):
 
     def action_copy_path(self) -> None:
         if self._written is not None:
-            self.app.copy_to_clipboard(str(self._written))
+            self.app.copy_to_clipboard(clean(str(self._written)))
             self.app.notify(f"Path sent to the terminal clipboard: {self._written}", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

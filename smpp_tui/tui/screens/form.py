@@ -8,6 +8,7 @@ accepted. `escape` closes, except while sending: OVHcloud's answer decides what 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.text import Text
@@ -17,6 +18,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from smpp_tui.api.text import clean
 from smpp_tui.tui import commands
 from smpp_tui.tui.commands.modals import CANCEL_FORM
 
@@ -24,19 +26,48 @@ SENDING = "Sending…"
 
 
 class PastedInput(Input):
-    """A one-line field where pasted lines arrive whole, joined by `joiner` (the field's own
-    paste keeps the first line only: a pasted paragraph would lose all but its start)."""
+    """A one-line field of at most `max_length` characters, where pasted lines arrive whole,
+    joined by `joiner` (Input's own paste keeps the first line only: a pasted list or paragraph
+    would lose all but its start). What is typed or pasted is taken as `clean` shows it, minus
+    control characters: the value is sent as it is, so nothing in it may drive a terminal or
+    break a request."""
 
-    def __init__(self, joiner: str = " ", **options: Any) -> None:
-        super().__init__(compact=True, **options)  # one line: the dialogs fit 80x24
+    def __init__(self, joiner: str = " ", *, max_length: int, **options: Any) -> None:
+        super().__init__(compact=True, max_length=max_length, **options)  # compact: fits 80x24
         self._joiner = joiner
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        # Every way in ends here: a key, a paste, the app's clipboard (ctrl+v), a selection.
+        super().replace(_without_controls(text), start, end)
 
     def on_paste(self, event: events.Paste) -> None:
         # Runs before Input's own handler, which keeps the first line only: prevented.
         event.prevent_default()
         event.stop()
-        lines = [line.strip() for line in event.text.strip().splitlines()]
-        self.insert_text_at_cursor(self._joiner.join(line for line in lines if line))
+        lines = (_without_controls(line).strip() for line in _LINE_BREAKS.split(event.text))
+        pasted = self._joiner.join(line for line in lines if line)
+        start, end = sorted(self.selection)
+        length, limit = len(self.value) - (end - start) + len(pasted), self.max_length
+        if limit and length > limit:
+            # Refused whole: a list or a number cut short could still look right.
+            self.notify(
+                f"Not pasted: the field would hold {length:,} characters; it takes at most"
+                f" {limit}.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.replace(pasted, start, end)
+
+
+_LINE_BREAKS = re.compile(r"\r\n?|\n")  # terminals paste lines ending with \r, \n or both
+_SHOWN_CONTROLS = re.compile("[\u2400-\u2421\ufffd]")  # what `clean` shows for a control
+
+
+def _without_controls(text: str) -> str:
+    """`text` as `clean` makes it (no escape sequence, no hidden character, no line break), with
+    the control characters it would show as symbols dropped instead."""
+    return _SHOWN_CONTROLS.sub("", clean(text))
 
 
 class FormScreen(ModalScreen[None]):

@@ -1,17 +1,26 @@
-"""The Overview tab's actions: copy a field, show it alone, regenerate the SMPP password."""
+"""The Overview tab's actions: copy a field, show it alone, regenerate the SMPP password (once
+per intent: `R` after a renewal says when it was, and again within a minute takes the account's
+name typed)."""
 
 from __future__ import annotations
 
+import functools
+from datetime import timedelta
+
 from rich.text import Text
 
+from smpp_tui.api.text import clean
 from smpp_tui.store.resources import ME, settings_key
 from smpp_tui.tui import words
 from smpp_tui.tui.commands import key_of
 from smpp_tui.tui.commands.account import REVEAL
 from smpp_tui.tui.screens.account_tab import AccountTab
 from smpp_tui.tui.screens.confirm import ConfirmScreen
+from smpp_tui.tui.screens.renew_again import RenewAgainScreen
 from smpp_tui.tui.screens.reveal import RevealScreen
 from smpp_tui.tui.widgets.overview import OverviewPane
+
+AGAIN_WITHIN = 60.0  # seconds after a renewal during which another one takes the name typed
 
 
 class OverviewActions(AccountTab):
@@ -19,7 +28,7 @@ class OverviewActions(AccountTab):
         field = self.query_one(OverviewPane).current_field
         if field is None:
             return
-        self.smpp_app.copy_to_clipboard(field.value)
+        self.smpp_app.copy_to_clipboard(clean(field.value))
         self.say(
             f"{field.label} sent to the terminal clipboard (OSC 52: the terminal gives no"
             f" receipt). If it did not arrive, {key_of(self, REVEAL)} shows it to select."
@@ -43,6 +52,11 @@ class OverviewActions(AccountTab):
                 "error",
             )
             return
+        known = self.smpp_app.actions.last_renewal(self.account)
+        if known is not None and self._since(known) < AGAIN_WITHIN:
+            submit = functools.partial(self._renew_again, known)
+            self.smpp_app.push_screen(RenewAgainScreen(self.account, self._last(known), submit))
+            return
         me = self.smpp_app.store.snapshot.value(ME)
         email = me.email if me is not None else "the account's contact address"
         body = Text.assemble(
@@ -53,14 +67,39 @@ class OverviewActions(AccountTab):
             ".\nThe current password stops working: every SMPP client bound with it"
             " (Kannel, Jasmin...) must be given the new one.",
         )
+        if known is not None:
+            body.append(f"\n{self._last(known)}")
         confirm = ConfirmScreen("Regenerate the SMPP password?", body, "Regenerate")
-        self.confirm_then(confirm, self._regenerate)
+        self.confirm_then(confirm, functools.partial(self._regenerate, known))
 
-    async def _regenerate(self) -> None:
+    def _since(self, moment: float) -> float:
+        return self.smpp_app.session.clock() - moment
+
+    def _last(self, known: float) -> str:
+        """When the last renewal was: `Last renewal: 12 s ago at 14:03:07; the e-mail...`"""
+        seconds = self._since(known)
+        at = (self.smpp_app.session.today() - timedelta(seconds=seconds)).astimezone()
+        ago = f"{int(seconds)} s ago" if seconds < 60 else words.age(seconds)
+        said = f"Last renewal: {ago} at {at:%H:%M:%S}"
+        if seconds < AGAIN_WITHIN:
+            said += "; the e-mail may not have arrived yet"
+        return said + "."
+
+    async def _regenerate(self, known: float | None) -> None:
+        """`known`: the last renewal the user was shown (the store refuses if one came since)."""
         actions = self.smpp_app.actions
         failure = f"No new password for {self.account}"
-        if not await self.attempt(failure, actions.regenerate_password, self.account):
-            return
+        if await self.attempt(failure, actions.regenerate_password, self.account, known):
+            self._renewed()
+
+    async def _renew_again(self, known: float) -> str | None:
+        actions = self.smpp_app.actions
+        problem = await self.tried(actions.regenerate_password, self.account, known)
+        if problem is None:
+            self._renewed()
+        return problem
+
+    def _renewed(self) -> None:
         message = f"New SMPP password requested for {self.account}: OVHcloud e-mails it."
         if self.smpp_app.session.outbox_url:
             message += f" Demo: the mail is at {self.smpp_app.session.outbox_url}"

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from smpp_tui.api.checks import SENDER_MAX
 from smpp_tui.api.models import SENDER_DESCRIPTION_MAX, SENDER_REASON_MAX
 from smpp_tui.tui.screens.form import FormScreen, PastedInput
 
@@ -25,14 +26,22 @@ class RequestSenderScreen(FormScreen):
 
     def fields(self) -> ComposeResult:
         yield Static("Sender: 1-11 letters, digits, spaces, _-.,&+ or a +number", classes="label")
-        yield PastedInput(placeholder="ACME", id="sender")
+        yield PastedInput(max_length=SENDER_MAX, placeholder="ACME", id="sender")
         yield Static(f"Description (optional, at most {SENDER_DESCRIPTION_MAX})", classes="label")
-        yield PastedInput(placeholder="Alerts to our customers", id="description")
+        yield PastedInput(
+            max_length=SENDER_DESCRIPTION_MAX,
+            placeholder="Alerts to our customers",
+            id="description",
+        )
         yield Static(
             f"Reason for the moderator: who sends what, to whom (at most {SENDER_REASON_MAX})",
             classes="label",
         )
-        yield PastedInput(placeholder="Order confirmations to our shop's customers", id="reason")
+        yield PastedInput(
+            max_length=SENDER_REASON_MAX,
+            placeholder="Order confirmations to our shop's customers",
+            id="reason",
+        )
 
     async def send(self) -> str | None:
         sender = self.value("sender").strip()

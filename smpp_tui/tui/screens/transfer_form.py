@@ -13,6 +13,8 @@ from smpp_tui.tui.screens.form import FormScreen, PastedInput
 
 # Sends the target and the credits typed; answers None when done, else what is wrong.
 Submit = Callable[[str, str], Awaitable[str | None]]
+ACCOUNT_MAX = 32  # an SMS account's name, such as sms-ab12345-1
+CREDITS_MAX = 12  # up to 999,999,999.99 credits, to the cent
 
 
 class TransferScreen(FormScreen):
@@ -29,9 +31,11 @@ class TransferScreen(FormScreen):
         yield Static("To the account", classes="label")
         suggester = SuggestFromList(self._others, case_sensitive=False)
         first = self._others[0] if self._others else "sms-..."
-        yield PastedInput(placeholder=first, id="target", suggester=suggester)
+        yield PastedInput(
+            max_length=ACCOUNT_MAX, placeholder=first, id="target", suggester=suggester
+        )
         yield Static(f"Credits: from 1 to {self._balance:,.2f}, to the cent", classes="label")
-        yield PastedInput(placeholder="50", id="credits")
+        yield PastedInput(max_length=CREDITS_MAX, placeholder="50", id="credits")
 
     async def send(self) -> str | None:
         return await self._submit(self.value("target"), self.value("credits"))

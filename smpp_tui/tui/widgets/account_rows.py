@@ -1,4 +1,9 @@
-"""The rows of the accounts table, computed from a snapshot: a pure function, no widgets."""
+"""The rows of the accounts table, computed from a snapshot: a pure function, no widgets.
+
+A row whose SMPP details could not be read at their last refresh shows `⚠` in place of its
+status's bullet (a symbol, not a colour), what it knows staying as read before; `row_problem`
+says why, for the status line when the row is selected.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from smpp_tui.api.models import Account
 from smpp_tui.config.model import DEFAULT_LOW_CREDITS
 from smpp_tui.store.resources import ACCOUNTS, ips_key, settings_key
 from smpp_tui.store.snapshot import Snapshot
+from smpp_tui.store.store import same_error
 from smpp_tui.tui import words
 from smpp_tui.tui.widgets.keyed_table import Column, Row
 
@@ -22,6 +28,12 @@ COLUMNS = (
     Column("credits", "Credits"),
     Column("ips", "IPs", 5),  # 10/10
 )
+
+
+MARK = "⚠"  # what could not be read, or what could not be refreshed
+
+# The details a row shows beside the account itself, in the status line's words.
+DETAILS = (("SMPP status", settings_key), ("allowed IPs", ips_key))
 
 
 def description_width(screen_width: int) -> int:
@@ -69,19 +81,41 @@ def running_low(snapshot: Snapshot, level: float) -> list[str]:
     return [account.name for account in accounts if account.runs_low(level)]
 
 
+def row_problem(snapshot: Snapshot, name: str, known: Exception | None = None) -> Text | None:
+    """Why the row of `name` is marked: each detail that could not be read, and OVHcloud's
+    reason (a missing right names the call); None when nothing failed. A reason the caller
+    already says (`known`: the list's own failure, in an outage) is not repeated."""
+    failed: dict[str, list[str]] = {}
+    for what, key in DETAILS:
+        error = snapshot[key(name)].error
+        if error is not None and not same_error(error, known):
+            failed.setdefault(str(error), []).append(what)
+    if not failed:
+        return None
+    reasons = [f"{' and '.join(whats)} could not be read: {why}" for why, whats in failed.items()]
+    said = words.plain(f"{name}: {'; '.join(reasons)}")
+    return Text(f"{MARK} ", style="bold yellow").append_text(said)
+
+
+def _failed(snapshot: Snapshot, name: str) -> bool:
+    return any(snapshot[key(name)].error is not None for _, key in DETAILS)
+
+
 def _smpp_cells(snapshot: Snapshot, name: str) -> tuple[Text, Text]:
-    """Status and IP count; "…" while loading, a mark when it could not be read at all."""
+    """Status and IP count; "…" while loading, a mark when a detail could not be read."""
     settings, ips = snapshot[settings_key(name)], snapshot[ips_key(name)]
     if settings.loaded:
         status = words.smpp_status(settings.value.status)
+        if _failed(snapshot, name):  # the words stay: they are what was last read
+            status = Text.assemble((MARK, "bold yellow"), (status.plain[1:], status.style))
     elif settings.error is not None:
-        status = Text("⚠ not known", style="yellow")
+        status = Text(f"{MARK} not known", style="yellow")
     else:
         status = words.smpp_status(None)
     if ips.loaded:
         count = Text(ips.value.quota, justify="right")
     else:
-        count = Text("⚠" if ips.error is not None else "…", justify="right")
+        count = Text(MARK if ips.error is not None else "…", justify="right")
     return status, count
 
 
@@ -100,7 +134,7 @@ def _cells(account: Account, snapshot: Snapshot, view: View) -> tuple[Text, ...]
         words.plain(account.name),
         words.plain(account.description, limit=view.width),
         Text("SMPP", style="bold") if account.smpp else Text("sms", style="dim"),
-        Text(account.status, style="" if account.status == "enable" else "red"),
+        words.plain(account.status, style="" if account.status == "enable" else "red"),
         smpp_status,
         _credits(account, view.low_credits),
         ip_count,

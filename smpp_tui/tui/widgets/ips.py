@@ -49,5 +49,5 @@ class IpsPane(Vertical):
         if problem.plain:
             heading.append("\n").append_text(problem)
         self.query_one("#ips-heading", Static).update(heading)
-        rows = [Row(ip, (Text(ip),)) for ip in (ips.ips if ips is not None else ())]
+        rows = [Row(ip, (words.plain(ip),)) for ip in (ips.ips if ips is not None else ())]
         self.table.show_rows(rows)

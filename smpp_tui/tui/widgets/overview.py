@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from smpp_tui.api.models import Me, ServiceInfo, SmppSettings
 from smpp_tui.tui import words
 from smpp_tui.tui.widgets.fields import Field, FieldsPane, field
@@ -21,7 +19,7 @@ def endpoint_fields(settings: SmppSettings) -> list[Field]:
             fields.append(field(f"tls-{index}", label, endpoint.secured))
         if endpoint.unsecured:
             label = _numbered("Plaintext endpoint", index, count)
-            shown = Text(endpoint.unsecured).append("  not encrypted", style="yellow")
+            shown = words.plain(endpoint.unsecured).append("  not encrypted", style="yellow")
             fields.append(field(f"plain-{index}", label, endpoint.unsecured, shown))
     return fields
 

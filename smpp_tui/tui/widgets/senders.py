@@ -32,7 +32,7 @@ def sender_rows(senders: tuple[Sender, ...]) -> list[Row]:
             s.sender,
             (
                 words.plain(s.sender),
-                Text(s.type or "", style="dim"),
+                words.plain(s.type, style="dim"),
                 words.sender_status(s.status),
                 words.plain(s.comment, limit=COMMENT_WIDTH),
                 words.plain(s.description),
@@ -46,7 +46,7 @@ def verdict(sender: Sender) -> Text:
     """What there is to know of a sender beyond its row: the moderator's words, whole."""
     if sender.status == "waitingValidation":
         return Text("Waiting for OVHcloud's moderator; its status follows by itself.", "yellow")
-    said = Text(f"{sender.sender}: ", style="bold")
+    said = words.plain(f"{sender.sender}: ", style="bold")
     if sender.status == "refused":
         said.append("refused by the moderator: ", style="red")
     return said.append_text(words.plain(sender.comment or "no comment from the moderator"))
