@@ -23,6 +23,7 @@ from smpp_tui.api.delivery import delivery_state
 from smpp_tui.simulator.sms.history import History
 from smpp_tui.simulator.sms.traffic import Outgoing
 from smpp_tui.store.export import COLUMNS_OUT
+from smpp_tui.store.history import HistoryBrowser
 from smpp_tui.store.resources import Intervals
 from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
@@ -600,3 +601,25 @@ async def test_only_new_sms_the_filter_keeps_are_counted(make_app, sim):
         said = lambda: heading(screen)  # noqa: E731
         await wait_for(pilot, lambda: " new: r shows them" in said(), said)
         assert "  1 new: r shows them" in said()
+
+
+async def test_a_bug_while_reading_is_said_and_the_tab_reads_again(make_app, notices, monkeypatch):
+    def bug(self, wanted: int = 0) -> list:
+        raise RuntimeError("boom")
+
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        screen = await on_history(app, pilot)
+        shown = len(screen.query_one(HistoryPane).table.row_keys())
+        monkeypatch.setattr(HistoryBrowser, "more", bug)
+        await pilot.press("slash")
+        await fill(pilot, "all", "period")
+        await pilot.press("enter")  # the first screenful, then a read on that fails
+        await wait_for(pilot, lambda: notices.saying("Something went wrong"), "the bug said")
+        assert notices.saying("Something went wrong: RuntimeError('boom')")
+        await wait_for(pilot, lambda: "reading…" not in heading(screen), lambda: heading(screen))
+        assert app.is_running
+        monkeypatch.undo()
+        await pilot.press("r")
+        await history_read(pilot)
+        assert len(screen.query_one(HistoryPane).table.row_keys()) >= min(shown, 60)

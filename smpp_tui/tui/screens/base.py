@@ -4,11 +4,12 @@ the screens showing the store's data) what they show and how fresh it is."""
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
 from textual.css.query import NoMatches
 from textual.screen import Screen
+from textual.worker import Worker
 
 from smpp_tui.api.errors import ApiError
 from smpp_tui.store import Change, ResourceKey, Snapshot, Watch
@@ -25,7 +26,17 @@ if TYPE_CHECKING:
 ACTION_FAILURES = (ApiError, ActionInProgress)
 
 
-class SmppScreen(Screen[None]):
+class SaysWorkerFailures:
+    """A worker's messages do not bubble: a screen hands those of its workers to the app,
+    which says a failed one (a bug) and lives on. (A plain mixin: as a Screen it would change
+    the styles modal screens inherit.)"""
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Textual types `app` as App[object]; these screens only ever run in an SmppApp.
+        cast("Screen[Any]", self).app.on_worker_state_changed(event)  # type: ignore[attr-defined]
+
+
+class SmppScreen(SaysWorkerFailures, Screen[None]):
     # The commands this screen declares (its BINDINGS are derived from them).
     DECLARED: ClassVar[tuple[Command, ...]] = ()
 

@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Static
-from textual.worker import Worker
 
 from smpp_tui.api import checks
 from smpp_tui.api.errors import ApiError, InvalidInput
@@ -230,10 +229,6 @@ class ConnectScreen(SmppScreen):
         if validated and request is self._request:
             self._stop_waiting()
             self.run_worker(self._save(request), exit_on_error=False)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # A worker's messages do not bubble: the app hears of a failed one of this screen here.
-        self.smpp_app.on_worker_state_changed(event)
 
     async def _save(self, request: connect.CredentialRequest) -> None:
         """Save the validated key as a profile and go on; if it cannot be, revoke it."""

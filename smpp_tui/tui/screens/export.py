@@ -18,7 +18,7 @@ from smpp_tui.session import threads
 from smpp_tui.store.export import Cancelled, Export, Progress
 from smpp_tui.tui import commands
 from smpp_tui.tui.commands.modals import CANCEL_EXPORT, COPY_PATH
-from smpp_tui.tui.screens.base import ACTION_FAILURES
+from smpp_tui.tui.screens.base import ACTION_FAILURES, SaysWorkerFailures
 
 
 class Progressed(Message):
@@ -27,7 +27,7 @@ class Progressed(Message):
         self.progress = progress
 
 
-class ExportScreen(ModalScreen[None]):
+class ExportScreen(SaysWorkerFailures, ModalScreen[None]):
     BINDINGS = commands.bindings(CANCEL_EXPORT, COPY_PATH)
 
     def __init__(self, export: Export, filter_words: str) -> None:

@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 from smpp_tui.api.text import clean
 from smpp_tui.tui import commands
 from smpp_tui.tui.commands.modals import CANCEL_FORM
+from smpp_tui.tui.screens.base import SaysWorkerFailures
 
 SENDING = "Sending…"
 
@@ -70,7 +71,7 @@ def _without_controls(text: str) -> str:
     return _SHOWN_CONTROLS.sub("", clean(text))
 
 
-class FormScreen(ModalScreen[None]):
+class FormScreen(SaysWorkerFailures, ModalScreen[None]):
     BINDINGS = commands.bindings(CANCEL_FORM)
 
     def __init__(self, title: str, intro: str) -> None:

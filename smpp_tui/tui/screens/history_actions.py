@@ -94,6 +94,7 @@ class HistoryActions(AccountTab):
             # Whatever happened (a bug is said by the app), `r` or scrolling reads again.
             if browser is self._history:
                 self._reading = False
+                self._show_heading()
         if browser is not self._history:
             return  # a query since replaced
         self._problem = problem
