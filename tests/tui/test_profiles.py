@@ -70,6 +70,7 @@ async def test_the_connect_flow_ends_on_a_saved_working_profile(sim, path, fast_
         assert requests.get(url, timeout=5).status_code == 200  # the user validates it
         await wait_for(pilot, lambda: isinstance(app.screen, AccountsScreen), "the accounts")
         await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await pilot.pause()  # the new screen's header done mounting before the app ends
         assert app.session.label == "default"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
@@ -130,6 +131,7 @@ async def test_nonsense_about_a_validated_key_still_saves_it(sim, path, slow_che
         nonsense = sim.inject(Fault("nested", 100_000, "GET", "/auth/currentCredential"))
         await wait_for(pilot, lambda: isinstance(app.screen, AccountsScreen), "the accounts")
         await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await pilot.pause()  # the new screen's header done mounting before the app ends
         assert notices.saying(f"Connected. Profile default saved to {path}.")
     assert nonsense.hits >= 1, "the check met the nonsense"
     assert load_config(path).profiles["default"].consumer_key == consumer_key
