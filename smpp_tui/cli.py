@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """The app on the session the command line asks for, or on the connect flow."""
+    """The app on the session the command line asks for, or on the welcome screen."""
     from smpp_tui.api.errors import ApiError
     from smpp_tui.config import ConfigError, config_path, load_config
     from smpp_tui.session import open_session
@@ -111,23 +111,26 @@ def run_app(args: argparse.Namespace) -> int:
         return without_credentials(path)
     from smpp_tui.tui.app import SmppApp
 
-    # No session: the app opens on the connect flow, which saves a profile and goes on.
+    # No session: the app opens on the welcome screen, whose ways in make one.
     app = SmppApp(session, config=config, config_path=path, read_only=args.read_only)
     app.run()
     return app.return_code or 0  # 1 after a crash (its traceback printed by then)
 
 
 def without_credentials(path: object) -> int:
-    """No profile, no usable ovh.conf, and no terminal for the connect flow: say how to start."""
-    from smpp_tui.config.resolve import ovh_conf_hint
+    """No profile, and no terminal for the welcome screen: say how to start."""
+    from smpp_tui.config.resolve import ovh_conf_found, ovh_conf_hint
 
-    hint = ovh_conf_hint()
-    print(
-        "smpp-tui: no OVHcloud API credentials yet.\n"
-        "  To look around first: smpp-tui --demo\n"
-        f"  To use your account: add a profile to {path}, or an ovh.conf file or OVH_* variables"
-        " (the in-app connect flow will create a key for you)."
-        + (f"\n  ovh.conf: {hint}" if hint else ""),
-        file=sys.stderr,
-    )
+    found, hint = ovh_conf_found(), ovh_conf_hint()
+    lines = [
+        "smpp-tui: no OVHcloud API profile yet.",
+        "  To look around first: smpp-tui --demo",
+        f"  To use your account: run smpp-tui in a terminal (its welcome screen connects it),"
+        f" or add a profile to {path}.",
+    ]
+    if found and hint:
+        lines.append(f"  {found}: {hint}")
+    elif found:
+        lines.append(f"  To use the keys of {found}: smpp-tui --profile ovh.conf")
+    print("\n".join(lines), file=sys.stderr)
     return 2

@@ -43,6 +43,9 @@ def clean_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
         monkeypatch.setenv(variable, str(home / folder))
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     monkeypatch.chdir(home)
+    # Dates show in the user's time zone: one zone for all, so pictures do not move with it.
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
 
 
 def eventually(condition: Callable[[], object], what: str, timeout: float = 5.0) -> None:

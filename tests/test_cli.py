@@ -177,6 +177,13 @@ def test_without_credentials_it_says_how_to_start(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_without_a_terminal_the_ovh_conf_found_is_named_with_its_profile(tmp_path):
+    (Path.home() / ".ovh.conf").write_text("[default]\nendpoint=ovh-eu\n")
+    result = run("--config", str(tmp_path / "none.toml"))
+    assert result.returncode == 2
+    assert "~/.ovh.conf: ovh.conf / OVH_* for ovh-eu lacks application_key" in result.stderr
+
+
 def test_an_unknown_profile_is_refused(tmp_path):
     path = tmp_path / "config.toml"
     path.write_text('[profiles.work]\nsource = "ovh.conf"\n')

@@ -217,8 +217,10 @@ def ips_to_add(text: str, present: Iterable[str], limit: int) -> list[str]:
         )
     room = limit - len(present)
     if len(addresses) > room:
+        many = len(addresses) > 1
+        typed = f"{len(addresses)} addresses do not" if many else f"{addresses[0]} does not"
+        free = f"room for {room} more" if room else "none is free"
         raise InvalidInput(
-            f"{len(addresses)} addresses do not fit: {len(present)} of {limit} are used,"
-            f" room for {room} more; remove some first"
+            f"{typed} fit: {len(present)} of {limit} are used, {free}; remove some first"
         )
     return addresses

@@ -110,3 +110,9 @@ def _private_folder(folder: Path) -> None:
     if mode & 0o077 and folder == platformdirs.user_config_path("smpp-tui"):
         # Our own folder: tighten it. Another one (`--config ~/x.toml`) is the user's business.
         folder.chmod(mode & 0o700)
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user writes it: `~/` for the home folder (shorter at 80 columns too)."""
+    home = Path.home()
+    return f"~/{path.relative_to(home)}" if path.is_relative_to(home) else str(path)

@@ -16,6 +16,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from smpp_tui.config.files import shown_path
 from smpp_tui.config.model import OVH_CONF, REGIONS, Config, ConfigError, Profile
 from smpp_tui.config.parse import ENDPOINTS_ACCEPTED, is_endpoint
 
@@ -106,7 +107,8 @@ def implicit_profile() -> Profile | None:
 
 
 def choose_profile(config: Config, requested: str | None = None) -> Profile | None:
-    """`--profile`, else the default, else the only one, else ovh.conf; None: connect first."""
+    """`--profile`, else the default, else the only one; None: no profile yet (the welcome
+    screen offers ovh.conf then, naming it, rather than using it unasked)."""
     profiles = config.profiles
     if requested is not None:
         if requested in profiles:
@@ -125,15 +127,21 @@ def choose_profile(config: Config, requested: str | None = None) -> Profile | No
             f"there are several profiles ({', '.join(profiles)}) and no default: choose one "
             'with --profile NAME, or set default_profile = "NAME" at the top of the config file'
         )
-    return implicit_profile()
+    return None
+
+
+def ovh_conf_found() -> str | None:
+    """Where `ovh.conf` / `OVH_*` keys are, in the user's words ("~/.ovh.conf", "the OVH_*
+    variables"); None when there is nothing of either."""
+    found = [shown_path(path) for path in reversed(ovh_conf_files()) if path.is_file()]
+    if any(name.startswith("OVH_") for name in os.environ):
+        found.insert(0, "the OVH_* variables")
+    return " and ".join(found) or None
 
 
 def ovh_conf_hint() -> str | None:
     """Why `ovh.conf` / `OVH_*` are not usable, when there is something there at all."""
-    present = any(name.startswith("OVH_") for name in os.environ) or any(
-        path.is_file() for path in ovh_conf_files()
-    )
-    if not present:
+    if ovh_conf_found() is None:
         return None
     try:
         resolve(Profile(IMPLICIT, source=OVH_CONF))

@@ -7,14 +7,17 @@ Whatever can fail does so when the session opens, before the app shows it: `ApiE
 from __future__ import annotations
 
 import os
+import secrets
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from smpp_tui.api import ApplicationKey, Gateway, OAuth2Client
 from smpp_tui.api.connection import Credentials
 from smpp_tui.api.errors import ApiError
-from smpp_tui.config import Config, Profile
-from smpp_tui.config.resolve import choose_profile, resolve
+from smpp_tui.config import Config, Profile, edit_config, load_config, with_profile
+from smpp_tui.config.model import OVH_CONF
+from smpp_tui.config.resolve import IMPLICIT, choose_profile, resolve
 from smpp_tui.session.audit import default_audit_path
 from smpp_tui.session.session import Session
 from smpp_tui.store.resources import Intervals
@@ -61,7 +64,10 @@ def profile_session(
 
 
 def demo_session(seed: int = 0, *, read_only: bool = False) -> Session:
-    """The app on the built-in simulator, through the real `ovh` client over loopback HTTP."""
+    """The app on the built-in simulator, through the real `ovh` client over loopback HTTP.
+    Its writes are logged in a temporary folder of its own, never beside the user's real
+    audit log."""
+    from smpp_tui.session.mail import Mailbox
     from smpp_tui.simulator import Simulator, build_demo_world
 
     world, customers = build_demo_world(seed=seed)
@@ -77,10 +83,17 @@ def demo_session(seed: int = 0, *, read_only: bool = False) -> Session:
         gateway,
         "demo",
         on_close=simulator.stop,
+        demo=True,
         forced_read_only=read_only,
-        outbox_url=f"{simulator.url}/_sim/outbox",
-        audit_path=default_audit_path(),
+        mailbox=Mailbox(world),
+        audit_path=demo_audit_path(),
     )
+
+
+def demo_audit_path() -> Path:
+    """A temporary folder's `audit.log`, the folder made (0700) by the first write only: a demo
+    that writes nothing leaves nothing behind. Its name cannot be guessed by another user."""
+    return Path(tempfile.gettempdir()) / f"smpp-tui-demo-{secrets.token_hex(6)}" / "audit.log"
 
 
 def url_session(url: str, keys: dict[str, str | None], *, read_only: bool = False) -> Session:
@@ -102,6 +115,22 @@ def url_session(url: str, keys: dict[str, str | None], *, read_only: bool = Fals
     )
 
 
+def configured(session: Session, config: Config, config_file: Path | None) -> Session:
+    """A session opened without a profile (the demo, an API URL) with the settings of the
+    run: the refresh interval, the export folder, the config file for the profiles screen."""
+    intervals = Intervals(default=config.ui.refresh_interval)
+    return replace(session, config=config, config_path=config_file, intervals=intervals)
+
+
+def ovh_conf_session(config_file: Path, *, read_only: bool = False) -> Session:
+    """A session on the keys of `ovh.conf` / `OVH_*`, remembered as the default profile
+    `ovh.conf` once they work (`ConfigError`, `ApiError` or `OSError` if not)."""
+    profile = Profile(IMPLICIT, source=OVH_CONF)
+    session = profile_session(profile, load_config(config_file), config_file, read_only=read_only)
+    saved = edit_config(config_file, lambda c: with_profile(c, profile, default=True))
+    return replace(session, config=saved)
+
+
 def open_session(
     config: Config,
     config_file: Path,
@@ -113,14 +142,12 @@ def open_session(
     read_only: bool = False,
 ) -> Session | None:
     """The session a command line asks for, with the settings read from `config_file`; None
-    when there are no credentials yet."""
-    if demo or api_url:
-        if demo:
-            session = demo_session(read_only=read_only)
-        else:
-            session = url_session(str(api_url), keys or {}, read_only=read_only)
-        intervals = Intervals(default=config.ui.refresh_interval)
-        return replace(session, config=config, config_path=config_file, intervals=intervals)
+    when there is no profile yet (the app then welcomes the user)."""
+    if demo:
+        return configured(demo_session(read_only=read_only), config, config_file)
+    if api_url:
+        session = url_session(api_url, keys or {}, read_only=read_only)
+        return configured(session, config, config_file)
     chosen = choose_profile(config, profile)
     if chosen is None:
         return None

@@ -11,12 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smpp_tui.api import Gateway
 from smpp_tui.config import Config, Profile
 from smpp_tui.session.alarm import Alarm, DaemonAlarm, OnError, Ring
 from smpp_tui.store.backoff import Backoff
 from smpp_tui.store.resources import Intervals, now_utc
+
+if TYPE_CHECKING:
+    from smpp_tui.session.mail import Mailbox
 
 
 @dataclass
@@ -32,7 +36,8 @@ class Session:
     # age): daemon threads on the real clock, or the tests' clock.
     alarm: Callable[[Ring, OnError], Alarm] = DaemonAlarm
     on_close: Callable[[], None] | None = None  # stops the demo's simulator
-    outbox_url: str | None = None  # the demo's simulated e-mails (new SMPP passwords)
+    demo: bool = False  # on the built-in simulator: nothing reaches OVHcloud
+    mailbox: Mailbox | None = None  # the demo's simulated e-mails (new SMPP passwords)
     audit_path: Path | None = None  # where writes are logged (None: not logged, as in tests)
     # Settings and where they live (None: nothing to save to, as in most tests).
     config: Config = field(default_factory=Config)

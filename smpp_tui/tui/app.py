@@ -16,6 +16,7 @@ from typing import ParamSpec, TypeVar
 import platformdirs
 from rich.text import Text
 from textual.command import CommandPalette
+from textual.content import Content
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -32,14 +33,18 @@ from smpp_tui.store.snapshot import ResourceKey
 from smpp_tui.tui import words
 from smpp_tui.tui.commands import bindings, key_of
 from smpp_tui.tui.commands.app import APP, QUIT
+from smpp_tui.tui.commands.mail import MAIL
 from smpp_tui.tui.crash import TracebackWithoutLocals
 from smpp_tui.tui.palette import ScreenCommands
 from smpp_tui.tui.screens.accounts import AccountsScreen
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.screens.connect import ConnectScreen
 from smpp_tui.tui.screens.help import HelpScreen
+from smpp_tui.tui.screens.mail import MailScreen
 from smpp_tui.tui.screens.profiles import ProfilesScreen
+from smpp_tui.tui.screens.welcome import WelcomeScreen
 from smpp_tui.tui.settings import apply_settings
+from smpp_tui.tui.widgets.status_line import REFRESHING, updated
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -86,7 +91,7 @@ def health_notice(change: Change) -> tuple[str, SeverityLevel]:
 class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys declared here
     TITLE = "smpp-tui"
     CSS_PATH = "app.tcss"
-    BINDINGS = bindings(*APP)
+    BINDINGS = bindings(*APP, MAIL)
     COMMANDS = {ScreenCommands}  # instead of Textual's own: exactly what the keys offer
 
     def __init__(
@@ -97,8 +102,8 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         config_path: Path | None = None,
         read_only: bool = False,
     ) -> None:
-        """On a session, or (None) on the connect flow that makes one (`read_only`: the
-        command line's `--read-only`, for the session it makes)."""
+        """On a session, or (None) on the welcome screen, whose ways in make one (`read_only`:
+        the command line's `--read-only`, for the session they make)."""
         super().__init__()
         self.config = config or (session.config if session else Config())
         self.config_path = config_path or (session.config_path if session else None)
@@ -156,10 +161,37 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         self.live = Live(session, lambda change: self._heard(change, session), self._failed)
         self.live.actions.writes.on_audit_failure = self._audit_unwritable
         self._aging = session.alarm(self._aged, self._failed)
-        self.sub_title = session.label + (" · read-only" if session.read_only else "")
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(AccountsScreen())
+        if session.demo:  # once the accounts screen is there: it says which key is Mail
+            self.call_after_refresh(self._say_demo, session)
+
+    def _say_demo(self, session: Session) -> None:
+        mail = key_of(self.screen, MAIL)
+        where = f" Its audit log: {session.audit_path}." if session.audit_path else ""
+        self.notify(
+            f"Demo: a built-in OVHcloud simulator, nothing leaves this machine. {mail} shows the"
+            f" mail it sends.{where}",
+            timeout=15,
+            markup=False,
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header: the session, and a badge for the modes that change what keys do (in
+        words, so that it reads without colour). Each screen's header reads it as it mounts:
+        a session starts on screens of its own (an app's sub-title changed meanwhile would
+        also redraw the headers of the screens going away, which Textual does not survive)."""
+        badges = [word for word, on in (("DEMO", self._demo), ("READ-ONLY", self.read_only)) if on]
+        label = self.live.session.label if self.live is not None else sub_title
+        shown = super().format_title(title, label)
+        for badge in badges:
+            shown = Content.assemble(shown, " ", (f" {badge} ", "reverse bold"))
+        return shown
+
+    @property
+    def _demo(self) -> bool:
+        return self.live is not None and self.live.session.demo
 
     def _heard(self, change: Change, session: Session) -> None:
         # Thread-safe: the store is told from threads.
@@ -185,7 +217,7 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         if self._first_session is not None:
             self.start_session(self._first_session)
         else:
-            self.push_screen(ConnectScreen())
+            self.push_screen(WelcomeScreen())
 
     def on_unmount(self) -> None:
         if self.live is not None:
@@ -229,16 +261,21 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         said, severity = health_notice(change)
         self.notify(said, severity=severity, markup=False)
 
-    def status_words(self, key: ResourceKey, detail: Text) -> Text:
-        """The status line: what is shown, and how fresh, or why it is not."""
+    def status_words(self, key: ResourceKey, detail: Text, refreshing: bool = False) -> Text:
+        """The status line: what is shown, and how fresh (when it was fetched, or that `r` is
+        fetching it again), or why it is not."""
         entry = self.store.snapshot[key]
         line = Text(f"{self.session.label} · ")
         if entry.error is not None and not entry.loaded:
             return line.append(str(entry.error), style="bold red")
         line.append_text(detail)
-        if entry.stale:  # the age first: on a narrow terminal the error is what is cut
-            age = words.age(self.session.clock() - (entry.fetched_at or 0))
-            line.append(f" · ⚠ data from {age}: {entry.error}", style="yellow")
+        age = self.session.clock() - (entry.fetched_at or 0)
+        if refreshing:
+            line.append(f" · {REFRESHING}")
+        elif entry.stale:  # the age first: on a narrow terminal the error is what is cut
+            line.append(f" · ⚠ data from {words.age(age)}: {entry.error}", style="yellow")
+        elif entry.loaded:
+            line.append(f" · {updated(self.session.today(), age)}")
         return line
 
     # failures that are bugs: said, never fatal
@@ -276,8 +313,10 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         self.exit()
 
     def action_refresh(self) -> None:
-        self.poller.refresh()
         front = self.front_store_screen()
+        if front is not None:
+            front.refresh_asked()  # before asking: a quick answer is not taken for an old one
+        self.poller.refresh()
         if front is not None:
             front.refreshed()
 
@@ -289,6 +328,9 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.screen))
+
+    def action_mail(self) -> None:
+        self.push_screen(MailScreen())
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Save the screen as SVG where the user finds it (over SSH `~/Downloads` rarely
@@ -312,8 +354,14 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
             return self.screen_stack.index(screen) > 1  # the default screen, then the accounts
         if action == "profiles":
             return self.live is not None and not isinstance(screen, ProfilesScreen | ConnectScreen)
-        if action == "refresh":
-            return self.live is not None
+        if action == "refresh":  # the demo's mail is read again each time it is shown
+            return self.live is not None and not isinstance(screen, MailScreen)
+        if action == "mail":
+            return (
+                self.live is not None
+                and self.live.session.mailbox is not None
+                and not (isinstance(screen, MailScreen))
+            )
         return True
 
     def _asking(self) -> Screen[object]:

@@ -19,9 +19,12 @@ HitParts = tuple[Content, Callable[[], Awaitable[bool]], str, str]
 
 class ScreenCommands(Provider):
     def _offered(self) -> list[tuple[Command, ActiveBinding]]:
-        return [
-            (command, found) for command, found in commands.active(self.screen) if command.palette
-        ]
+        """Once per action: quit is `q`, or `ctrl+q` where a field takes the `q`."""
+        offered: dict[str, tuple[Command, ActiveBinding]] = {}
+        for command, found in commands.active(self.screen):
+            if command.palette:
+                offered.setdefault(command.action, (command, found))
+        return list(offered.values())
 
     def _hit(self, command: Command, found: ActiveBinding, title: Content) -> HitParts:
         """What a hit shows (the title and the key), runs, and says."""

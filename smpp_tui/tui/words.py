@@ -12,26 +12,46 @@ from rich.text import Text
 
 from smpp_tui.api.text import clean
 
-# The control panel's meaning of each SMPP status, in short words that fit 80 columns.
+# The control panel's meaning of each SMPP status, in short words that fit 80 columns, each
+# with its own one-cell symbol: they read apart without colour (NO_COLOR, a monochrome theme);
+# the colour is an extra, none of them dim (grey on black is what NO_COLOR leaves of dim).
 SMPP_STATUS = {
-    "SUCCESS": ("working", "green"),
-    "WAITING_IP": ("no IP yet", "yellow"),
-    "UPDATING_IP": ("applying IPs", "cyan"),
-    "ERROR": ("error", "red"),
-    "UNKNOWN": ("unknown", "magenta"),
-    "DELETED": ("deleted", "dim"),
+    "SUCCESS": ("✓", "working", "green"),
+    "WAITING_IP": ("○", "no IP yet", "yellow"),
+    "UPDATING_IP": ("↻", "applying", "cyan"),
+    "ERROR": ("✗", "error", "bold red"),
+    "UNKNOWN": ("?", "unknown", "magenta"),
+    "DELETED": ("⊘", "deleted", ""),
 }
+OTHER_STATUS = "●"  # a status OVHcloud added since: its own word, a symbol no other one has
 
 
 def smpp_status_words(status: str) -> str:
-    return SMPP_STATUS.get(status, (clean(status).lower(), ""))[0]
+    return SMPP_STATUS.get(status, ("", clean(status).lower(), ""))[1]
 
 
 def smpp_status(status: str | None) -> Text:
     if status is None:
         return Text("…", style="dim")
-    style = SMPP_STATUS.get(status, ("", ""))[1]
-    return Text(f"● {smpp_status_words(status)}", style=style)
+    symbol, said, style = SMPP_STATUS.get(status, (OTHER_STATUS, smpp_status_words(status), ""))
+    return Text(f"{symbol} {said}", style=style)
+
+
+def smpp_status_sentence(account: str, status: str) -> str:
+    """`smpp-dc12345-4's SMPP status is “error”: OVHcloud reports an error…`"""
+    meaning = SMPP_MEANING.get(status)
+    said = f"{account}'s SMPP status is “{smpp_status_words(status)}”"
+    return f"{said}: {meaning}." if meaning else f"{said}."
+
+
+# An account's status (OVHcloud's `enable`, `disable`): a disabled account in red (it sends
+# nothing), an enabled one plain (most are).
+ACCOUNT_STATUS = {"enable": ("✓ enabled", ""), "disable": ("- disabled", "red")}
+
+
+def account_status(status: str) -> Text:
+    said, style = ACCOUNT_STATUS.get(status, (f"{OTHER_STATUS} {clean(status)}", ""))
+    return Text(said, style=style)
 
 
 def plain(value: object, limit: int | None = None, style: str = "") -> Text:
@@ -73,9 +93,9 @@ def age_changes_in(seconds: float) -> float:
 # What each SMPP status means for the user, as the control panel explains it.
 SMPP_MEANING = {
     "SUCCESS": "SMPP clients can bind from the allowed IPs",
-    "WAITING_IP": "no IP is allowed yet: the service cannot work until you add one (IPs tab)",
+    "WAITING_IP": "the service cannot work until you allow an IP (IPs tab)",
     "UPDATING_IP": "a change of the allowed IPs is being applied",
-    "ERROR": "OVHcloud reports an error on this account: contact its support",
+    "ERROR": "OVHcloud reports an error on this account; contact its support",
     "UNKNOWN": "OVHcloud does not know the state of this account",
     "DELETED": "the SMPP access of this account was deleted",
 }
@@ -92,7 +112,7 @@ SENDER_STATUS = {
     "waitingValidation": ("○ waiting", "yellow"),
     "enable": ("✓ enabled", "green"),
     "refused": ("✗ refused", "red"),
-    "disable": ("- disabled", "dim"),
+    "disable": ("- disabled", ""),
 }
 
 
@@ -106,6 +126,12 @@ def recharge(pack: int | None, threshold: float) -> str:
     if pack is None:
         return "off"
     return f"when below {threshold:,.0f} credits, buy a pack of {pack:,}"
+
+
+def copied(what: str, shows: str = "") -> str:
+    """The one-line notice of a copy: OSC 52 gives no receipt, so it names what to press
+    (`shows`) to see the value and select it when the copy did not arrive."""
+    return f"Copied {what} · {shows} shows it" if shows else f"Copied {what} (OSC 52)"
 
 
 def failure(error: Exception) -> str:

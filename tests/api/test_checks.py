@@ -283,6 +283,14 @@ def test_the_longest_list_of_addresses_fits_the_field():
     assert checks.ips_to_add(typed, [], 10) == widest
 
 
+def test_addresses_that_do_not_fit_are_counted_in_words():
+    used = [f"192.0.2.{n}" for n in range(1, 10)]
+    one = refusal(checks.ips_to_add, "198.51.100.1", [*used, "192.0.2.10"], 10)
+    assert one == "198.51.100.1 does not fit: 10 of 10 are used, none is free; remove some first"
+    two = refusal(checks.ips_to_add, "198.51.100.1 198.51.100.2", used, 10)
+    assert two == "2 addresses do not fit: 9 of 10 are used, room for 1 more; remove some first"
+
+
 # ip_blocks: where a consumer key may be used from
 
 

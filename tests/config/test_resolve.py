@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from smpp_tui.config import Config, ConfigError, Profile
-from smpp_tui.config.resolve import choose_profile, implicit_profile, ovh_conf_hint, resolve
+from smpp_tui.config.resolve import (
+    choose_profile,
+    implicit_profile,
+    ovh_conf_found,
+    ovh_conf_hint,
+    resolve,
+)
 from smpp_tui.session.open import connect_profile
 
 OVH_CONF = Profile("o", source="ovh.conf")
@@ -100,9 +106,22 @@ def test_variables_alone_make_an_implicit_profile_that_connects(sim, keys, monke
     monkeypatch.setenv("OVH_APPLICATION_KEY", keys.application_key)
     monkeypatch.setenv("OVH_APPLICATION_SECRET", keys.application_secret)
     monkeypatch.setenv("OVH_CONSUMER_KEY", keys.consumer_key)
-    profile = choose_profile(Config())
+    assert choose_profile(Config()) is None  # not used unasked: the welcome screen offers it
+    assert ovh_conf_found() == "the OVH_* variables"
+    profile = choose_profile(Config(), "ovh.conf")
     assert profile == implicit_profile() == Profile("ovh.conf", source="ovh.conf")
     assert connect_profile(profile).me().nichandle == "dc12345-ovh"
+
+
+def test_the_ovh_conf_files_found_are_named_as_the_user_writes_them(workdir, monkeypatch):
+    assert ovh_conf_found() is None
+    conf(Path.home() / ".ovh.conf", endpoint="ovh-eu")
+    assert ovh_conf_found() == "~/.ovh.conf"
+    conf(workdir / "ovh.conf", endpoint="ovh-eu")
+    monkeypatch.setenv("OVH_ENDPOINT", "ovh-ca")
+    # By the client's precedence: the variables, then ./ovh.conf, then ~/.ovh.conf.
+    found = f"the OVH_* variables and {workdir / 'ovh.conf'} and ~/.ovh.conf"
+    assert ovh_conf_found() == found
 
 
 def test_a_url_endpoint_in_ovh_conf_reads_the_section_named_by_the_url(sim, keys, workdir):

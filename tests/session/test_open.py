@@ -3,11 +3,15 @@ the demo, read-only."""
 
 from __future__ import annotations
 
+import shutil
+import stat
+
 import pytest
 
 from smpp_tui.api.errors import ReadOnlyRefused
 from smpp_tui.cli import build_parser
 from smpp_tui.config import Config, config_path, load_config, save_config, with_profile
+from smpp_tui.session.audit import AuditLog, default_audit_path
 from smpp_tui.session.open import open_session, profile_session
 from tests.conftest import profile_on
 
@@ -68,5 +72,35 @@ def test_the_demo_keeps_working_and_reads_the_settings(saved):
         assert session.gateway.read_only
         assert session.config.ui.refresh_interval == 12
         assert session.intervals.default == 12
+    finally:
+        session.close()
+
+
+def test_the_demo_logs_its_writes_in_a_folder_of_its_own(saved):
+    session = session_for("--demo")
+    try:
+        assert session.demo
+        assert session.audit_path is not None
+        assert session.audit_path.parent.name.startswith("smpp-tui-demo-")
+        assert session.audit_path != default_audit_path()
+        assert not session.audit_path.parent.exists()  # made by a write: no litter without one
+        AuditLog(session.audit_path, "demo").record("smpp-dc12345-1", "test", "done", None)
+        assert stat.S_IMODE(session.audit_path.parent.stat().st_mode) == 0o700
+    finally:
+        session.close()
+        shutil.rmtree(session.audit_path.parent)
+
+
+def test_the_demo_mailbox_reads_the_simulated_mails_newest_first(saved):
+    session = session_for("--demo")
+    try:
+        assert session.mailbox is not None
+        assert session.mailbox.mails() == []
+        for account in ("smpp-dc12345-1", "smpp-dc12345-7"):
+            session.gateway.regenerate_password(account)
+        newest, oldest = session.mailbox.mails()
+        assert (newest.account, oldest.account) == ("smpp-dc12345-7", "smpp-dc12345-1")
+        assert newest.password is not None
+        assert f"Password: {newest.password}\n" in newest.body
     finally:
         session.close()

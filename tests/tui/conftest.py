@@ -244,3 +244,11 @@ def heading(screen: AccountScreen) -> str:
 
 def shown_ips(screen: AccountScreen) -> list[str]:
     return screen.query_one(IpsPane).table.row_keys()
+
+
+# The footer.
+
+
+def footer_keys(screen) -> list[str]:
+    """The footer's keys as shown, left to right: `s SMPP only` (the palette's key last)."""
+    return [f"{key.key_display} {key.description}" for key in screen.query("FooterKey")]

@@ -16,6 +16,7 @@ from smpp_tui.tui.screens.add_ips import AddIpsScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
 from smpp_tui.tui.screens.form import FormScreen
 from smpp_tui.tui.screens.renew_again import RenewAgainScreen
+from smpp_tui.tui.widgets.overview import OverviewPane
 from tests.tui.conftest import (
     SIZE,
     WAITING,
@@ -40,10 +41,68 @@ async def test_copy_the_system_id_then_the_tls_endpoint(make_app, sim, notices):
         settings = sim.world.sms.accounts[WORKING].settings(sim.world.now())
         await pilot.press("c")
         assert app.clipboard == settings["systemID"]
-        assert "terminal clipboard" in notices.last
+        assert notices.last == "Copied SystemID · v shows it"
         await pilot.press("j", "y")
         assert app.clipboard == settings["endpoints"][0]["secured"]
         assert field_values(screen)["tls-1"] == app.clipboard
+        await pilot.press("j", "c")
+        assert app.clipboard == "smpp1.sim.ovh.invalid"
+        await pilot.press("j", "c")
+        assert app.clipboard == "2776"
+        assert notices.last == "Copied TLS port 1 · v shows it"
+
+
+async def test_copy_notices_take_one_line_at_80_columns_and_do_not_stack(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_account(app, pilot, WORKING)
+        await wait_for(pilot, lambda: "email" in field_values(screen), "every field")
+        for field in screen.query_one(OverviewPane).fields:
+            await pilot.press("c")
+            await notice_alone(pilot, f"Copied {field.label} · v shows it")
+            await pilot.press("j")
+
+
+async def test_a_copy_takes_back_only_the_previous_copy_notice(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_account(app, pilot, WORKING)
+        await wait_for(pilot, lambda: "email" in field_values(screen), "every field")
+        app.notify("Writes are not being recorded", severity="error")  # said once, unread
+        await pilot.press("c", "j", "c")
+
+        def shown() -> list[str]:
+            return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+        left = ["Writes are not being recorded", "Copied TLS endpoint 1 · v shows it"]
+        await wait_for(pilot, lambda: shown() == left, lambda: f"{left}: {shown()}")
+
+
+async def notice_alone(pilot, notice: str) -> None:
+    """Wait until `notice` is the only toast on screen; check it takes one line."""
+
+    def shown() -> list[str]:
+        return [str(toast.render()) for toast in pilot.app.screen.query("Toast")]
+
+    await wait_for(pilot, lambda: shown() == [notice], lambda: f"{notice}, alone: {shown()}")
+    (toast,) = pilot.app.screen.query("Toast")
+    assert toast.content_size.height == 1, notice
+
+
+async def test_endpoints_and_numbers_copy_as_a_configuration_file_wants_them(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_account(app, pilot, WORKING)
+        values = field_values(screen)
+        for index, host in enumerate(("smpp1", "smpp2"), start=1):
+            for kind, port in (("tls", "2776"), ("plain", "2775")):
+                key = f"{kind}-{index}"
+                assert values[key] == f"{host}.sim.ovh.invalid:{port}"
+                assert values[f"{key}-host"] == f"{host}.sim.ovh.invalid"
+                assert values[f"{key}-port"] == port
+        assert (values["windowing"], values["throughput"]) == ("10", "20")
+        table = screen.query_one(OverviewPane).table
+        assert table.get_cell("windowing", "value").plain == "10 messages in flight"
 
 
 async def test_the_overview_says_what_a_user_needs(make_app, sim):
@@ -53,7 +112,7 @@ async def test_the_overview_says_what_a_user_needs(make_app, sim):
         await wait_for(pilot, lambda: "email" in field_values(screen), "the contact e-mail")
         values = field_values(screen)
         assert values["email"] == "ops@example.com"
-        assert values["windowing"] == "10 messages in flight"
+        assert values["windowing"] == "10"
         assert "plain-1" in values
         assert "not encrypted" in str(screen.query_one("#overview-note").content)
 
@@ -150,14 +209,32 @@ async def test_cancel_sends_nothing(make_app, sim):
         assert sim.world.sms.outbox.mails == []
 
 
-async def test_a_password_is_refused_up_front_unless_working(make_app, sim, notices):
+@pytest.mark.parametrize(
+    ("account", "sentence"),
+    [
+        (
+            WAITING,
+            f"{WAITING}'s SMPP status is “no IP yet”: the service cannot work until you allow"
+            " an IP (IPs tab).",
+        ),
+        (
+            "smpp-dc12345-4",
+            "smpp-dc12345-4's SMPP status is “error”: OVHcloud reports an error on this account;"
+            " contact its support.",
+        ),
+    ],
+    ids=["no-ip-yet", "error"],
+)
+async def test_a_password_is_refused_up_front_unless_working(
+    make_app, sim, notices, account, sentence
+):
     app = make_app()
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
-        await open_account(app, pilot, WAITING)
+        await open_account(app, pilot, account)
         await pilot.press("R")
         assert isinstance(app.screen, AccountScreen), "no confirmation to answer"
-        assert "only be generated when the account works" in notices.last
-        assert "no IP yet" in notices.last
+        works = "A new SMPP password can only be generated when the account works (✓ working)."
+        assert notices.last == f"{works} {sentence}"
         assert sim.world.sms.outbox.mails == []
 
 
@@ -175,7 +252,7 @@ async def test_add_two_ips_at_once_remove_one_and_watch_it_settle(
         await wait_for(pilot, lambda: app.screen is screen, "the modal to close")
         assert sim.world.sms.accounts[WORKING].allowed_ips == [*before, "192.0.2.50", "192.0.2.51"]
         assert _puts(sim) == puts + 1, "both in one request"
-        await wait_for(pilot, lambda: "applying IPs" in heading(screen), "UPDATING_IP")
+        await wait_for(pilot, lambda: "↻ applying" in heading(screen), "UPDATING_IP")
         assert shown_ips(screen)[-2:] == ["192.0.2.50", "192.0.2.51"]
         assert f"{len(before) + 2}/10" in heading(screen)
         world_clock.advance(sim.world.sms.behaviour.ip_settle_delay)
@@ -282,6 +359,18 @@ async def test_a_key_without_rights_on_ips_keeps_the_overview_working(make_app, 
         assert app.clipboard == field_values(screen)["system_id"]
 
 
+async def test_a_full_account_says_so_at_once_instead_of_opening_the_form(make_app, notices):
+    full = "smpp-dc12345-7"  # 10 of 10
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        screen = await open_account(app, pilot, full)
+        await pilot.press("2")
+        await wait_for(pilot, lambda: "10/10" in heading(screen), "the quota")
+        await pilot.press("a")
+        assert app.screen is screen, "no form to fill in vain"
+        assert notices.last == f"{full} allows 10 IPs and is full (10/10): remove one first (d)."
+
+
 async def test_a_waiting_account_says_it_cannot_work(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -338,19 +427,6 @@ async def test_writes_go_to_the_audit_log_without_secrets(make_app, sim, keys, t
     assert keys.consumer_key not in text
     assert sim.world.sms.accounts[WORKING].password not in text
     assert oct(log.stat().st_mode & 0o777) == "0o600"
-
-
-async def test_a_classic_account_offers_no_smpp_keys(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_account(app, pilot, "sms-dc12345-2")
-        shown = {b.binding.action for b in screen.active_bindings.values()}
-        assert not {"copy", "reveal", "regenerate"} & {
-            a for a in shown if screen.check_action(a, ())
-        }
-        await pilot.press("R")
-        assert isinstance(app.screen, AccountScreen)
-        assert "no SMPP access" in str(screen.query_one("#overview-note").content)
 
 
 async def test_escape_while_sending_does_not_lose_the_account_screen(make_app, sim):

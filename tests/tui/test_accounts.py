@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from smpp_tui.simulator import Fault, Simulator
@@ -17,8 +19,10 @@ from tests.tui.conftest import (
     all_smpp_details,
     cell,
     fill,
+    footer_keys,
     let_time_pass,
     loaded,
+    open_account,
     shown_names,
     status,
     table,
@@ -59,8 +63,8 @@ async def test_statuses_are_words_not_only_colours(make_app):
         await wait_for(pilot, lambda: loaded(app), "the accounts")
         await all_smpp_details(app, pilot)
         statuses = {cell(app, name, "smpp_status") for name in shown_names(app)}
-        assert "● working" in statuses
-        assert "● no IP yet" in statuses
+        assert "✓ working" in statuses
+        assert "○ no IP yet" in statuses
         assert "—" in statuses, "classic accounts have no SMPP status"
 
 
@@ -98,11 +102,52 @@ async def test_s_shows_only_smpp_accounts(make_app, sim):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await wait_for(pilot, lambda: "s SMPP only" in footer_keys(app.screen), "the footer")
         await pilot.press("s")
         assert all(sim.world.sms.accounts[n].smpp for n in shown_names(app))
         assert "SMPP only" in status(app)
+        await wait_for(pilot, lambda: "s All accounts" in footer_keys(app.screen), "the label")
         await pilot.press("s")
         assert not all(sim.world.sms.accounts[n].smpp for n in shown_names(app))
+        await wait_for(pilot, lambda: "s SMPP only" in footer_keys(app.screen), "the label")
+
+
+def at(moment: float) -> str:
+    """What the status line says of data fetched at `moment` by OVHcloud's clock (the app's
+    calendar in these tests)."""
+    return f"updated {datetime.fromtimestamp(moment, UTC).astimezone():%H:%M:%S}"
+
+
+async def time_passes(pilot, clock, world_clock, seconds: float) -> None:
+    world_clock.advance(seconds)
+    await let_time_pass(pilot, clock, seconds)
+
+
+async def test_r_says_it_is_refreshing_until_the_answer(make_app, sim, clock, world_clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await wait_for(pilot, lambda: status(app).endswith(at(world_clock())), lambda: status(app))
+        await time_passes(pilot, clock, world_clock, 10)
+        sim.inject(Fault("latency", 0.5, "GET", "/sms", times=1))
+        await pilot.press("r")
+        assert status(app).endswith(" · refreshing…")
+        # The same accounts come back: the store tells no one, the status line still knows.
+        await wait_for(pilot, lambda: status(app).endswith(at(world_clock())), lambda: status(app))
+
+
+async def test_the_time_of_a_poll_that_brings_the_same_data_shows_within_a_minute(
+    make_app, clock, world_clock
+):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_account(app, pilot, WORKING)  # its settings never change by themselves
+        await wait_for(pilot, lambda: status(app).endswith(at(world_clock())), lambda: status(app))
+        await time_passes(pilot, clock, world_clock, 31)  # the settings are polled again
+        polled = at(world_clock())
+        await wait_for(pilot, lambda: not app.poller.in_flight, "the poll")
+        await time_passes(pilot, clock, world_clock, 29)
+        await wait_for(pilot, lambda: status(app).endswith(polled), lambda: status(app))
 
 
 async def test_keys_move_the_cursor(make_app):
@@ -274,7 +319,7 @@ async def test_a_row_whose_status_cannot_be_read_says_so(make_app, sim):
         row = "smpp-dc12345-2"
         await wait_for(pilot, lambda: cell(app, row, "smpp_status") != "…", "the status")
         assert cell(app, row, "smpp_status") == "⚠ not known"
-        assert cell(app, "smpp-dc12345-1", "smpp_status") == "● working"
+        assert cell(app, "smpp-dc12345-1", "smpp_status") == "✓ working"
 
 
 # After an outage.
@@ -406,5 +451,5 @@ async def test_a_row_that_cannot_be_refreshed_is_marked_and_says_why(
         sim.faults.clear()
         await pilot.press("r")
         await wait_for(pilot, lambda: not failing(), "the mark to clear")
-        assert cell(app, WAITING, "smpp_status") == "● no IP yet"
+        assert cell(app, WAITING, "smpp_status") == "○ no IP yet"
         assert "could not be read" not in status(app)

@@ -115,7 +115,7 @@ async def test_read_only_mode_offers_no_write_anywhere(make_app, sim):
     app = make_app(read_only=True)
     async with app.run_test(size=SIZE) as pilot:
         await open_account(app, pilot, WORKING)
-        assert "read-only" in app.sub_title
+        assert "READ-ONLY" in app.screen.query_one("Header HeaderTitle").render().plain
         overview = await check(pilot)
         assert "Copy field" in overview
         await pilot.press("2")

@@ -529,7 +529,7 @@ async def test_export_shows_its_progress_then_where_the_file_is(
         assert [int(row[0]) for row in rows[1:]] == [r.id for r in week]
         await pilot.press("c")
         assert app.clipboard == str(path)
-        await wait_for(pilot, lambda: notices.saying(str(path)), "the notice")
+        await wait_for(pilot, lambda: notices.saying("Copied the file's path"), "the notice")
         await pilot.press("escape")
         assert app.screen is screen
 

@@ -182,7 +182,7 @@ def test_no_hostile_sequence_reaches_the_terminal(hostile_run):
         # Each tab's footer too: its keys show once the tab has taken the focus, so the next
         # key cannot be undone by a focus still on its way to the tab before.
         terminal.show("\r", "Copy", *hostile.tags["overview"])  # tab 1, of the first account
-        terminal.show("c", "sent to the terminal clipboard")  # SystemID, with OSC 52
+        terminal.show("c", "Copied SystemID")  # with OSC 52
         terminal.show("2", "Add IPs", *hostile.tags["ips"])
         terminal.show("3", "Request", *hostile.tags["senders"])
         terminal.show("4", "Recharge", "Credits left")

@@ -13,15 +13,19 @@ import requests
 
 from smpp_tui.config import Config, edit_config, load_config, with_profile
 from smpp_tui.session import connect, profile_session
+from smpp_tui.session.audit import default_audit_path
 from smpp_tui.session.connect import required_rules
 from smpp_tui.simulator import Fault
 from smpp_tui.store.resources import ACCOUNTS
 from smpp_tui.tui.app import SmppApp
+from smpp_tui.tui.commands import key_of
+from smpp_tui.tui.commands.welcome import CONNECT
 from smpp_tui.tui.screens.accounts import AccountsScreen
 from smpp_tui.tui.screens.connect import ConnectScreen
 from smpp_tui.tui.screens.profiles import ProfilesScreen
+from smpp_tui.tui.screens.welcome import WelcomeScreen
 from tests.conftest import profile_on
-from tests.tui.conftest import SIZE, fill, loaded, shown_names, wait_for
+from tests.tui.conftest import SIZE, fill, loaded, rendered, shown_names, wait_for
 
 
 @pytest.fixture
@@ -42,10 +46,20 @@ def app_on(path, profile_name: str) -> SmppApp:
 
 
 def connecting(path) -> SmppApp:
-    """The app with no profile yet: it opens on the connect flow, to save in `path`."""
+    """The app with no profile yet, to save one in `path`: `on_the_connect_form` next."""
     app = SmppApp(None, config=Config(), config_path=path)
     app.animation_level = "none"
     return app
+
+
+async def on_the_connect_form(pilot) -> ConnectScreen:
+    """From the welcome screen, as a user: its key to connect an account."""
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen), "the welcome screen")
+    await pilot.press(key_of(app.screen, CONNECT))
+    await wait_for(pilot, lambda: isinstance(app.screen, ConnectScreen), "the connect form")
+    assert isinstance(app.screen, ConnectScreen)
+    return app.screen
 
 
 def validation_url(app) -> str | None:
@@ -57,7 +71,7 @@ def validation_url(app) -> str | None:
 async def test_the_connect_flow_ends_on_a_saved_working_profile(sim, path, fast_checks, keys):
     app = connecting(path)
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, ConnectScreen)
+        await on_the_connect_form(pilot)
         await fill(pilot, sim.endpoint, "endpoint")
         await fill(pilot, keys.application_key, "application-key")
         await fill(pilot, keys.application_secret, "secret")
@@ -84,6 +98,7 @@ async def test_the_connect_flow_ends_on_a_saved_working_profile(sim, path, fast_
 async def test_the_connect_flow_says_what_is_wrong_and_keeps_the_form(sim, path):
     app = connecting(path)
     async with app.run_test(size=SIZE) as pilot:
+        await on_the_connect_form(pilot)
         # The one test that types in the form: tab moves from field to field.
         await pilot.press("ctrl+u", *"ovh-xx", "tab", *"key", "tab", *"secret", "enter")
         problem = lambda: str(app.screen.query_one("#connect-problem").content)  # noqa: E731
@@ -127,6 +142,7 @@ async def test_nonsense_about_a_validated_key_still_saves_it(sim, path, slow_che
     # Once a RecursionError that ended the app (exit status 0), the key neither saved nor revoked.
     app = connecting(path)
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await on_the_connect_form(pilot)
         consumer_key = validated_in_the_browser(sim, await key_requested(pilot, sim, keys))
         nonsense = sim.inject(Fault("nested", 100_000, "GET", "/auth/currentCredential"))
         await wait_for(pilot, lambda: isinstance(app.screen, AccountsScreen), "the accounts")
@@ -160,6 +176,7 @@ async def test_a_validated_key_that_cannot_be_saved_is_revoked(
         sim.inject(logout)
     app = connecting(path)
     async with app.run_test(size=SIZE) as pilot:
+        await on_the_connect_form(pilot)
         consumer_key = validated_in_the_browser(sim, await key_requested(pilot, sim, keys))
         sim.inject(Fault("nested", 100_000, "GET", "/auth/currentCredential"))
         await wait_for(pilot, lambda: "revoked" in problem(app), "what became of the key")
@@ -181,6 +198,7 @@ async def test_a_bug_while_checking_is_said_and_the_app_lives_on(
     monkeypatch.setattr(connect, "poll_validation", bug)
     app = connecting(path)
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await on_the_connect_form(pilot)
         await key_requested(pilot, sim, keys)
         await wait_for(pilot, lambda: notices.saying("Something went wrong"), "the bug said")
         assert notices.last == "Something went wrong: RuntimeError('boom')"
@@ -232,9 +250,35 @@ async def test_the_profile_in_use_shows_its_rights_masked(sim, customers, path):
         details = lambda: str(app.screen.query_one("#profile-details").content)  # noqa: E731
         await wait_for(pilot, lambda: "Key in use: validated" in details(), "the rights")
         assert "GET    /*" in details()
+        assert f"Writes are logged in {default_audit_path()}" in details()
         screen_text = app.export_screenshot()
         assert customers[0].keys.application_secret not in screen_text
         assert customers[0].keys.consumer_key not in screen_text
+
+
+async def test_a_new_profile_left_with_escape_goes_back_to_the_profiles_as_they_were(make_app):
+    app = make_app(demo=True)  # no profile of its own, a key in use
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilesScreen), "the profiles")
+        profiles = app.screen
+        details = lambda: rendered(profiles.query_one("#profile-details"))  # noqa: E731
+        listed = lambda: [  # noqa: E731
+            " ".join(c.plain for c in profiles.table.get_row_at(i) if c.plain)
+            for i in range(profiles.table.row_count)
+        ]
+        await wait_for(pilot, lambda: "Key in use: validated" in details(), "the rights")
+        before = details()
+        assert before.startswith("In use: demo")
+        assert listed() == ["● demo the built-in simulator"]
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConnectScreen), "the form")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is profiles, "the profiles again")
+        await pilot.pause()
+        assert details() == before
+        assert listed() == ["● demo the built-in simulator"]
 
 
 async def test_a_remapped_key_works(sim, keys, path):
@@ -291,6 +335,7 @@ async def test_a_pasted_list_of_ip_blocks_keeps_every_line(sim, path, keys):
     # Once only its first line was kept, silently.
     app = connecting(path)
     async with app.run_test(size=SIZE) as pilot:
+        await on_the_connect_form(pilot)
         await fill(pilot, "192.0.2.0/24\r\n198.51.100.7\n\n2001:db8::/32\n", "ips")
         assert app.screen.query_one("#ips").value == "192.0.2.0/24, 198.51.100.7, 2001:db8::/32"
         await key_requested(pilot, sim, keys)
@@ -301,6 +346,7 @@ async def test_a_pasted_list_of_ip_blocks_keeps_every_line(sim, path, keys):
 async def test_wrong_ip_blocks_are_quoted_few_and_nothing_is_asked(sim, path, keys):
     app = connecting(path)
     async with app.run_test(size=(80, 24)) as pilot:
+        await on_the_connect_form(pilot)
         await fill(pilot, "\n".join(f"office-{n}" for n in range(40)), "ips")
         await fill(pilot, sim.endpoint, "endpoint")
         await fill(pilot, keys.application_key, "application-key")
@@ -316,6 +362,7 @@ async def test_wrong_ip_blocks_are_quoted_few_and_nothing_is_asked(sim, path, ke
 async def test_control_characters_never_reach_a_key(sim, path, keys):
     app = connecting(path)
     async with app.run_test(size=SIZE) as pilot:
+        await on_the_connect_form(pilot)
         await fill(pilot, f"\x01{keys.application_key}\x7f\x9b\x1b[2J", "application-key")
         assert app.screen.query_one("#application-key").value == keys.application_key
         app.copy_to_clipboard(f"{keys.application_secret}\x9b31m\x00")  # copied from elsewhere
@@ -336,6 +383,7 @@ async def test_control_characters_never_reach_a_key(sim, path, keys):
 async def test_a_key_that_is_not_one_is_refused_before_any_request(sim, path, field, typed, what):
     app = connecting(path)
     async with app.run_test(size=SIZE) as pilot:
+        await on_the_connect_form(pilot)
         await fill(pilot, sim.endpoint, "endpoint")
         await fill(pilot, "7kbG7Bk7S9Nt7ZSV", "application-key")
         await fill(pilot, "EXEgWIz07P0HYwtQDs7cNIqCiQaWSuHF", "secret")
@@ -355,6 +403,7 @@ async def test_a_key_that_is_not_one_is_refused_before_any_request(sim, path, fi
 async def test_a_connect_field_takes_no_more_than_it_may_hold(path, notices, field, longest):
     app = connecting(path)
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await on_the_connect_form(pilot)
         shown = app.screen.query_one(f"#{field}")
         await fill(pilot, "a" * (longest + 1), field)
         assert shown.value == ""

@@ -14,6 +14,7 @@ from smpp_tui.store.resources import senders_key
 from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
 from smpp_tui.tui.screens.details import DetailsScreen
+from smpp_tui.tui.screens.error import ErrorScreen
 from smpp_tui.tui.screens.sender_form import RequestSenderScreen
 from smpp_tui.tui.widgets.senders import SendersPane
 from tests.tui.conftest import (
@@ -188,12 +189,13 @@ async def test_a_deletion_ovhcloud_refuses_keeps_the_sender_and_says_why(make_ap
         screen = await on_senders(app, pilot)
         await to_row(pilot, screen, "OldBrand")
         await pilot.press("d", "y")
-        failure = f"OldBrand is still a sender of {WORKING}: "
-        await wait_for(pilot, lambda: notices.saying(failure), "the failure")
+        await wait_for(pilot, lambda: isinstance(app.screen, ErrorScreen), "the failure")
         (sent,) = [e for e in sim.exchanges if e.method == "DELETE"]
-        (said,) = notices.saying(failure)
+        said = rendered(app.screen.query_one("#error"))
+        assert f"OldBrand is still a sender of {WORKING}" in said
         assert "This call has not been granted" in said
-        assert f"OVHcloud query id {sent.query_id}" in said
+        assert f"OVHcloud query id: {sent.query_id}" in said
+        await pilot.press("escape")
         assert "OldBrand" in sim.world.sms.accounts[WORKING].senders
         assert "OldBrand" in shown_senders(screen)
         assert not notices.saying("deleted")

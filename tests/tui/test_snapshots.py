@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Static
 
+from smpp_tui.config import Config, UiSettings
+from smpp_tui.session.mail import Mailbox
+from smpp_tui.simulator import Fault
 from smpp_tui.store.resources import senders_key, service_key, usage_key
+from smpp_tui.tui.app import SmppApp
+from smpp_tui.tui.commands import key_of
+from smpp_tui.tui.commands.welcome import CONNECT
 from smpp_tui.tui.screens.confirm import ConfirmScreen
+from smpp_tui.tui.screens.connect import ConnectScreen
 from smpp_tui.tui.screens.details import DetailsScreen
+from smpp_tui.tui.screens.error import ErrorScreen
 from smpp_tui.tui.screens.help import HelpScreen
 from smpp_tui.tui.screens.history_filter import HistoryFilterScreen
+from smpp_tui.tui.screens.mail import MailScreen
+from smpp_tui.tui.screens.renew_again import RenewAgainScreen
+from smpp_tui.tui.screens.welcome import WelcomeScreen
 from tests.tui.conftest import (
     all_smpp_details,
     fetched,
@@ -25,34 +38,71 @@ from tests.tui.conftest import (
     world_today,
 )
 
+# Every picture at both sizes: size0 is 120x40, size1 80x24.
+BOTH_SIZES = pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+
+
+@pytest.fixture
+def make_app(make_app, sim):
+    """The app as `smpp-tui --demo` shows it (its badge, its Mail key): the README shows
+    these pictures."""
+    return functools.partial(make_app, demo=True, mailbox=Mailbox(sim.world))
+
 
 async def settled(pilot) -> None:
     app = pilot.app
     await wait_for(pilot, lambda: loaded(app), "the accounts")
     await all_smpp_details(app, pilot)
+    app.clear_notifications()  # the demo's greeting: a toast fades, a picture would keep it
     await pilot.pause(0.1)
 
 
-@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+@BOTH_SIZES
 def test_accounts(snap_compare, make_app, size):
     assert snap_compare(make_app(), terminal_size=size, run_before=settled)
 
 
-def test_accounts_filtered(snap_compare, make_app):
+@BOTH_SIZES
+def test_accounts_filtered(snap_compare, make_app, size):
     async def filtered(pilot) -> None:
         await settled(pilot)
         await pilot.press("slash", *"smpp-dc12345-")
 
-    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=filtered)
+    assert snap_compare(make_app(), terminal_size=size, run_before=filtered)
 
 
-def test_keys_help(snap_compare, make_app):
+@BOTH_SIZES
+def test_keys_help(snap_compare, make_app, size):
     async def helped(pilot) -> None:
         await settled(pilot)
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "the help")
 
-    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=helped)
+    assert snap_compare(make_app(), terminal_size=size, run_before=helped)
+
+
+@BOTH_SIZES
+def test_profiles(snap_compare, make_app, size):
+    async def profiles(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("p")
+        details = lambda: rendered(pilot.app.screen.query_one("#profile-details"))  # noqa: E731
+        await wait_for(pilot, lambda: "Key in use" in details(), "the key's rights")
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=profiles)
+
+
+@BOTH_SIZES
+def test_connect_form(snap_compare, tmp_path, size):
+    async def connecting(pilot) -> None:
+        app = pilot.app
+        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen), "the welcome")
+        await pilot.press(key_of(app.screen, CONNECT))
+        await wait_for(pilot, lambda: isinstance(app.screen, ConnectScreen), "the form")
+        await still(pilot)
+
+    app = SmppApp(None, config=Config(), config_path=tmp_path / "config.toml")
+    assert snap_compare(app, terminal_size=size, run_before=connecting)
 
 
 async def on_account(pilot, name: str = "smpp-dc12345-1", *keys: str) -> None:
@@ -63,26 +113,41 @@ async def on_account(pilot, name: str = "smpp-dc12345-1", *keys: str) -> None:
     await pilot.pause(0.1)
 
 
-def test_overview(snap_compare, make_app):
-    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=on_account)
+@BOTH_SIZES
+def test_overview(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=on_account)
 
 
-def test_overview_80x24(snap_compare, make_app):
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=on_account)
-
-
-def test_password_confirmation(snap_compare, make_app):
+@BOTH_SIZES
+def test_password_confirmation(snap_compare, make_app, size):
     async def confirming(pilot) -> None:
         await on_account(pilot, "smpp-dc12345-1", "R")
 
-    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=confirming)
+    assert snap_compare(make_app(), terminal_size=size, run_before=confirming)
 
 
-def test_reveal(snap_compare, make_app):
+@BOTH_SIZES
+def test_renew_again(snap_compare, make_app, size):
+    async def renewing_again(pilot) -> None:
+        # A renewal, then `R` again at once: the account's name is asked, typed.
+        await on_account(pilot, "smpp-dc12345-1", "R")
+        await pilot.press("y")
+        said = lambda: pilot.app.screen.query("Toast")  # noqa: E731
+        await wait_for(pilot, said, "the renewal said")
+        await still(pilot)  # cleared while its screen is in front: a dialog freezes what is behind
+        await pilot.press("R")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, RenewAgainScreen), "the form")
+        await still(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=renewing_again)
+
+
+@BOTH_SIZES
+def test_reveal(snap_compare, make_app, size):
     async def revealing(pilot) -> None:
         await on_account(pilot, "smpp-dc12345-1", "j", "v")
 
-    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=revealing)
+    assert snap_compare(make_app(), terminal_size=size, run_before=revealing)
 
 
 async def on_ips(pilot, name: str, quota: str, *keys: str) -> None:
@@ -92,32 +157,42 @@ async def on_ips(pilot, name: str, quota: str, *keys: str) -> None:
     await pilot.press(*keys)
 
 
-def test_ips(snap_compare, make_app):
+@BOTH_SIZES
+def test_ips(snap_compare, make_app, size):
     async def ips(pilot) -> None:
         await on_ips(pilot, "smpp-dc12345-1", "3/10")
 
-    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=ips)
+    assert snap_compare(make_app(), terminal_size=size, run_before=ips)
 
 
-def test_ips_waiting(snap_compare, make_app):
+@BOTH_SIZES
+def test_ips_waiting(snap_compare, make_app, size):
     async def waiting(pilot) -> None:
         await on_ips(pilot, "smpp-dc12345-2", "0/10")
 
-    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=waiting)
+    assert snap_compare(make_app(), terminal_size=size, run_before=waiting)
 
 
-def test_add_ips_refused(snap_compare, make_app):
+@BOTH_SIZES
+def test_add_ips(snap_compare, make_app, size):
+    async def adding(pilot) -> None:
+        await on_ips(pilot, "smpp-dc12345-2", "0/10", "a")
+        await filled(pilot, ips="192.0.2.10\n192.0.2.11")
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=adding)
+
+
+@BOTH_SIZES
+def test_add_ips_refused(snap_compare, make_app, size):
     async def refused(pilot) -> None:
         await on_ips(pilot, "smpp-dc12345-1", "3/10", "a", *"192.0.2.300", "enter")
         await wait_for(pilot, lambda: pilot.app.screen.problem, "the refusal")
 
-    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=refused)
+    assert snap_compare(make_app(), terminal_size=size, run_before=refused)
 
 
 # The Senders and Credits tabs, their forms and the transfer's confirmation, on OVHcloud's
-# fixed day ("the last 30 days" never move), at both sizes.
-
-BOTH_SIZES = pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+# fixed day ("the last 30 days" never move).
 
 
 @pytest.fixture
@@ -259,3 +334,66 @@ def test_history_filter_form(snap_compare, on_ovhclouds_day, size):
         await filled(pilot, period="yesterday", receiver="+336*", state="failed")
 
     assert snap_compare(on_ovhclouds_day, terminal_size=size, run_before=filtering)
+
+
+@BOTH_SIZES
+def test_export(snap_compare, make_app, sim, world_clock, size):
+    async def exported(pilot) -> None:
+        await on_history(pilot, "x")
+        done = lambda: "written to" in rendered(pilot.app.screen.query_one("#export-said"))  # noqa: E731
+        await wait_for(pilot, done, lambda: rendered(pilot.app.screen))
+        await still(pilot)
+
+    # Under the home folder, shown as ~/...: the same picture whatever the temporary folder.
+    sim.world.sms.behaviour.document_delay = 0.0  # OVHcloud's file ready at once
+    folder = Path.home() / "exports"
+    folder.mkdir()
+    ui = UiSettings(export_folder=folder)
+    app = make_app(today=world_today(world_clock), config=Config(ui=ui))
+    assert snap_compare(app, terminal_size=size, run_before=exported)
+
+
+@BOTH_SIZES
+def test_welcome(snap_compare, tmp_path, size):
+    async def welcomed(pilot) -> None:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, WelcomeScreen), "the welcome")
+        await still(pilot)
+
+    app = SmppApp(None, config=Config(), config_path=tmp_path / "config.toml")
+    assert snap_compare(app, terminal_size=size, run_before=welcomed)
+
+
+@BOTH_SIZES
+def test_mail(snap_compare, make_app, sim, size):
+    async def mailed(pilot) -> None:
+        await on_account(pilot, "smpp-dc12345-1", "R", "y")
+        await wait_for(pilot, lambda: sim.world.sms.outbox.mails, "the mail")
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, MailScreen), "the mail")
+        await still(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=mailed)
+
+
+@BOTH_SIZES
+def test_classic_account(snap_compare, on_ovhclouds_day, size):
+    async def classic(pilot) -> None:
+        await settled(pilot)
+        await open_account(pilot.app, pilot, "sms-dc12345-1")
+        await fetched(pilot, senders_key("sms-dc12345-1"), "the senders")
+        await still(pilot)
+
+    assert snap_compare(on_ovhclouds_day, terminal_size=size, run_before=classic)
+
+
+@BOTH_SIZES
+def test_error_dialog(snap_compare, make_app, sim, monkeypatch, size):
+    async def refused(pilot) -> None:
+        await on_account(pilot, "smpp-dc12345-1", "R", "y")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ErrorScreen), "the dialog")
+        await still(pilot)
+
+    # OVHcloud's query ids are unique: one fixed here, for a picture that does not move.
+    monkeypatch.setattr(sim, "new_query_id", lambda: "EU.ext-3.6745a1c0.2049.8c1b4f0e")
+    sim.inject(Fault("status", 500, "POST", "/sms/*/smpp/password"))
+    assert snap_compare(make_app(), terminal_size=size, run_before=refused)

@@ -18,8 +18,10 @@ from smpp_tui.tui.commands.account import ACCOUNT_SCREEN, SHOW_SENDER, SHOW_SMS
 from smpp_tui.tui.commands.accounts import ACCOUNTS_SCREEN, OPEN
 from smpp_tui.tui.commands.app import APP, TABLE
 from smpp_tui.tui.commands.command import Command, bindings
+from smpp_tui.tui.commands.mail import MAIL, MAIL_SCREEN, OPEN_MAIL
 from smpp_tui.tui.commands.modals import MODALS
 from smpp_tui.tui.commands.profiles import CONNECT_SCREEN, PROFILES_SCREEN, USE
+from smpp_tui.tui.commands.welcome import WELCOME_SCREEN
 
 __all__ = ["BY_ID", "Command", "active", "bindings", "key_of"]
 
@@ -35,6 +37,10 @@ EVERY = (
     *PROFILES_SCREEN,
     *CONNECT_SCREEN,
     *MODALS,
+    *WELCOME_SCREEN,
+    MAIL,
+    OPEN_MAIL,
+    *MAIL_SCREEN,
 )
 BY_ID = {command.id: command for command in EVERY}
 

@@ -1,6 +1,6 @@
 """The accounts screen."""
 
-from smpp_tui.tui.commands.command import Command
+from smpp_tui.tui.commands.command import Command, Toggle
 
 OPEN = Command(
     "accounts.open",
@@ -18,11 +18,12 @@ FILTER = Command(
     title="Filter accounts",
     help="Show only the accounts whose name or description holds some text",
 )
-SMPP_ONLY = Command(
+SMPP_ONLY = Toggle(
     "accounts.smpp_only",
     "s",
     "smpp_only",
     "SMPP only",
+    label_on="All accounts",
     title="SMPP accounts only",
     help="Show only the SMPP accounts, or all again",
 )

@@ -2,9 +2,18 @@
 
 from smpp_tui.tui.commands.command import Command
 
-# ctrl+q also where a text field takes the q.
-QUIT = Command("app.quit", "q,ctrl+q", "quit", "Quit", help="Leave smpp-tui")
-HELP = Command("app.help", "question_mark", "help", "Keys", help="The keys of this screen")
+# q and ctrl+c where no field or dialog takes them (a field copies with ctrl+c); ctrl+q
+# everywhere, dialogs and fields included: a binding of its own, as only it has priority.
+QUIT = Command("app.quit", "q,ctrl+c", "quit", "Quit", help="Leave smpp-tui")
+QUIT_ANYWHERE = Command(
+    "app.quit_anywhere",
+    "ctrl+q",
+    "quit",
+    "Quit",
+    help="Leave smpp-tui, from any screen, dialog or field",
+    priority=True,
+)
+HELP = Command("app.help", "question_mark,f1", "help", "Keys", help="The keys of this screen")
 REFRESH = Command("app.refresh", "r", "refresh", "Refresh", help="Fetch what is shown now")
 PROFILES = Command(
     "app.profiles", "p", "profiles", "Profiles", help="Switch, add or remove API profiles"
@@ -30,7 +39,7 @@ PALETTE = Command(
     footer=False,
     palette=False,
 )
-APP = (QUIT, HELP, REFRESH, PROFILES, BACK, THEME, SCREENSHOT, PALETTE)
+APP = (QUIT, QUIT_ANYWHERE, HELP, REFRESH, PROFILES, BACK, THEME, SCREENSHOT, PALETTE)
 
 
 def _move(name: str, key: str, action: str, label: str) -> Command:

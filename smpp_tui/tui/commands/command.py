@@ -20,6 +20,7 @@ class Command:
     writes: bool = False  # changes something on OVHcloud: absent in read-only mode
     footer: bool = True
     palette: bool = True  # moving around (j, k...) is for keys only
+    priority: bool = False  # heard before any dialog, form or field (Textual's priority binding)
 
     @property
     def name(self) -> str:
@@ -39,7 +40,19 @@ class Command:
             show=self.footer,
             id=self.id,
             tooltip=self.help,
+            priority=self.priority,
         )
+
+
+@dataclass(frozen=True)
+class Toggle(Command):
+    """A command that switches a view on and back off: the footer says what pressing it does
+    now, `label` while off, `label_on` while on."""
+
+    label_on: str = ""
+
+    def label_now(self, on: bool) -> str:
+        return self.label_on if on else self.label
 
 
 def bindings(*commands: Command) -> list[BindingType]:

@@ -18,4 +18,40 @@ CANCEL_EXPORT = Command(
 )
 COPY_PATH = Command("export.copy", "c", "copy_path", "Copy path", help="Copy the file's path")
 EXPORT = (CANCEL_EXPORT, COPY_PATH)
-MODALS = (*CONFIRM, CANCEL_FORM, CLOSE_HELP, CLOSE_REVEAL, CLOSE_DETAILS, *EXPORT)
+COPY_ERROR = Command(
+    "error.copy",
+    "c,y",
+    "copy",
+    "Copy",
+    title="Copy the error",
+    help="Copy OVHcloud's message and query id (its support asks for the query id)",
+)
+CLOSE_ERROR = Command("error.close", "escape,enter,q", "dismiss", "Close", help="Close")
+ERROR = (COPY_ERROR, CLOSE_ERROR)
+
+
+def _scroll(way: str, keys: str, label: str) -> Command:
+    """Move in `?`'s list of keys, which can be longer than a small terminal."""
+    return Command(
+        f"help.{way}", keys, f"scroll_help('{way}')", label, help=label, footer=False, palette=False
+    )
+
+
+HELP_SCROLL = (
+    _scroll("down", "j,down", "Scroll down"),
+    _scroll("up", "k,up", "Scroll up"),
+    _scroll("page_down", "pagedown,space", "Next page"),
+    _scroll("page_up", "pageup", "Previous page"),
+    _scroll("home", "g,home", "Top"),
+    _scroll("end", "G,end", "Bottom"),
+)
+MODALS = (
+    *CONFIRM,
+    CANCEL_FORM,
+    CLOSE_HELP,
+    CLOSE_REVEAL,
+    CLOSE_DETAILS,
+    *EXPORT,
+    *HELP_SCROLL,
+    *ERROR,
+)

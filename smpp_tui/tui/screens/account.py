@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from smpp_tui.store import Entry, ResourceKey, Snapshot, Watch
 from smpp_tui.store.resources import (
@@ -37,11 +37,15 @@ from smpp_tui.tui.screens.overview_actions import OverviewActions
 from smpp_tui.tui.screens.senders_actions import SendersActions
 from smpp_tui.tui.widgets.credits import CreditsPane, credit_fields
 from smpp_tui.tui.widgets.fields import Field
+from smpp_tui.tui.widgets.footer import KeysFooter
 from smpp_tui.tui.widgets.history import HistoryPane
 from smpp_tui.tui.widgets.ips import IpsPane
 from smpp_tui.tui.widgets.overview import OverviewPane, overview_fields
 from smpp_tui.tui.widgets.senders import SendersPane
 from smpp_tui.tui.widgets.status_line import StatusLine
+
+SMPP_TABS = ("overview", "ips")  # what a classic SMS account has none of
+CLASSIC = "Sends through OVHcloud's API, not SMPP: no SMPP credentials, no allowed IPs."
 
 
 class AccountScreen(OverviewActions, IpsActions, SendersActions, CreditsActions, HistoryActions):
@@ -51,16 +55,20 @@ class AccountScreen(OverviewActions, IpsActions, SendersActions, CreditsActions,
     def __init__(self, account: str) -> None:
         super().__init__()
         self.account = account
+        self._classic = False  # its SMPP tabs hidden (an account not known yet is SMPP)
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="account-title")
-        with TabbedContent(initial="overview", id="tabs"):
+        kind = Static(Text(CLASSIC), id="account-kind")
+        kind.display = not self.is_smpp
+        yield kind
+        with TabbedContent(initial="overview" if self.is_smpp else "senders", id="tabs"):
             for number, (tab, label) in enumerate(TABS, start=1):
                 with TabPane(f"{number} {label}", id=tab):
                     yield from self._pane(tab)
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     def _pane(self, tab: str) -> ComposeResult:
         panes = {
@@ -97,7 +105,13 @@ class AccountScreen(OverviewActions, IpsActions, SendersActions, CreditsActions,
 
     def offers(self, command: Command) -> bool | None:
         # A classic SMS account has no SMPP access: the SMPP tabs offer nothing there.
-        return command.tab not in ("overview", "ips") or self.is_smpp
+        return command.tab not in SMPP_TABS or self.is_smpp
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Nor do the keys that would show those tabs (one action, `tab`, for all five).
+        if action == "tab" and parameters and parameters[0] in SMPP_TABS and not self.is_smpp:
+            return False
+        return super().check_action(action, parameters)
 
     # what is shown
 
@@ -125,6 +139,7 @@ class AccountScreen(OverviewActions, IpsActions, SendersActions, CreditsActions,
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.query_one("#account-title", Static).update(self._title())
+        self._show_kind()
         self._show_overview(snapshot)
         self._show_ips(snapshot)
         self._show_senders(snapshot)
@@ -141,11 +156,28 @@ class AccountScreen(OverviewActions, IpsActions, SendersActions, CreditsActions,
             title.append(f" · {details.credits_left:,.2f} credits")
         return title
 
-    def _show_overview(self, snapshot: Snapshot) -> None:
-        pane = self.query_one(OverviewPane)
-        if not self.is_smpp:
-            pane.show([], Text("A classic SMS account has no SMPP access.", style="dim"))
+    def _show_kind(self) -> None:
+        """A classic SMS account shows no SMPP tab: they go, the Senders tab in front, and a
+        line says why. Known once the account list is read (it may come after the screen)."""
+        classic = not self.is_smpp
+        self.query_one("#account-kind").display = classic
+        if classic == self._classic:
             return
+        self._classic = classic
+        tabs = self.query_one(TabbedContent)
+        if classic and tabs.active in SMPP_TABS:
+            tabs.active = "senders"
+        for tab in SMPP_TABS:
+            if classic:
+                tabs.hide_tab(tab)
+            else:
+                tabs.show_tab(tab)
+        self.refresh_bindings()
+
+    def _show_overview(self, snapshot: Snapshot) -> None:
+        if not self.is_smpp:  # its tab is hidden
+            return
+        pane = self.query_one(OverviewPane)
         entry = snapshot[settings_key(self.account)]
         service, me = snapshot.value(service_key(self.account)), snapshot.value(ME)
         fields = overview_fields(entry.value, service, me) if entry.loaded else []
@@ -176,10 +208,10 @@ class AccountScreen(OverviewActions, IpsActions, SendersActions, CreditsActions,
         return note + "."
 
     def _show_ips(self, snapshot: Snapshot) -> None:
+        if not self.is_smpp:  # its tab is hidden
+            return
         entry = snapshot[ips_key(self.account)]
         problem = Text(str(entry.error), style="bold red") if entry.error else Text("")
-        if not self.is_smpp:
-            problem = Text("A classic SMS account has no SMPP access.", style="dim")
         add_key = "" if self.smpp_app.read_only else key_of(self, ADD_IPS)
         settings = snapshot.value(settings_key(self.account))
         self.query_one(IpsPane).show(entry.value, settings, problem, add_key)

@@ -13,6 +13,7 @@ from smpp_tui.store.resources import ACCOUNTS
 from smpp_tui.tui import words
 from smpp_tui.tui.screens.base import ACTION_FAILURES, StoreScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
+from smpp_tui.tui.screens.error import ErrorScreen
 
 
 class AccountTab(StoreScreen):
@@ -53,11 +54,12 @@ class AccountTab(StoreScreen):
         self.confirm_then(confirm, run)
 
     async def attempt(self, failure: str, action: Callable[..., Any], *args: Any) -> bool:
-        """Run a store action off the event loop; False, said after `failure`, if it failed."""
+        """Run a store action off the event loop; False if it failed, said in a dialog titled
+        `failure` that stays until read (and its query id copied)."""
         try:
             await self.smpp_app.call(action, *args)
         except ACTION_FAILURES as error:
-            self.say(f"{failure}: {words.failure(error)}", "error")
+            self.smpp_app.push_screen(ErrorScreen(failure, error))
             return False
         return True
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import DataTable, Header, Input
 
 from smpp_tui.store import ResourceKey, Snapshot, Watch
 from smpp_tui.store.resources import ACCOUNTS, settings_key
 from smpp_tui.tui import words
 from smpp_tui.tui.commands import Command, bindings
-from smpp_tui.tui.commands.accounts import ACCOUNTS_SCREEN, CLEAR_FILTER
+from smpp_tui.tui.commands.accounts import ACCOUNTS_SCREEN, CLEAR_FILTER, SMPP_ONLY
 from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.screens.transfer import open_transfer
@@ -22,6 +22,7 @@ from smpp_tui.tui.widgets.account_rows import (
     running_low,
 )
 from smpp_tui.tui.widgets.accounts_table import AccountsTable
+from smpp_tui.tui.widgets.footer import KeysFooter
 from smpp_tui.tui.widgets.status_line import StatusLine
 
 
@@ -41,7 +42,7 @@ class AccountsScreen(StoreScreen):
         yield AccountsTable(id="accounts")
         yield Input(placeholder="filter by name or description", id="filter", compact=True)
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def table(self) -> AccountsTable:
@@ -61,8 +62,14 @@ class AccountsScreen(StoreScreen):
 
     def offers(self, command: Command) -> bool | None:
         if command is CLEAR_FILTER:
-            return bool(self.query_one("#filter", Input).display)
+            # Asked before the screen is composed too (a text naming a key): no field yet.
+            return any(field.display for field in self.query("#filter"))
         return True
+
+    def footer_label(self, command: Command) -> str:
+        if command is SMPP_ONLY:
+            return SMPP_ONLY.label_now(self.smpp_only)
+        return command.label
 
     # what is shown
 
@@ -151,6 +158,7 @@ class AccountsScreen(StoreScreen):
     def action_smpp_only(self) -> None:
         self.smpp_only = not self.smpp_only
         self.show_snapshot(self.smpp_app.store.snapshot)
+        self.refresh_bindings()  # the footer says what `s` does now
 
     def action_by_credits(self) -> None:
         self.by_credits = not self.by_credits

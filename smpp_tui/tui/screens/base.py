@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from rich.text import Text
 from textual.css.query import NoMatches
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.worker import Worker
 
 from smpp_tui.api.errors import ApiError
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from smpp_tui.tui.app import SmppApp
 
 
+FRESHNESS_READ_EVERY = 60.0  # seconds between two looks at when the data shown was fetched
+ANSWER_LOOK_EVERY = 0.1  # seconds between two looks for the answer to `r`
+
 # What a store action may fail with: said to the user, in the words the error carries.
 ACTION_FAILURES = (ApiError, ActionInProgress)
 
@@ -34,6 +38,21 @@ class SaysWorkerFailures:
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         # Textual types `app` as App[object]; these screens only ever run in an SmppApp.
         cast("Screen[Any]", self).app.on_worker_state_changed(event)  # type: ignore[attr-defined]
+
+
+class OpensAtTop:
+    """A screen of fields that opens scrolled to its top, its title and intro in view, focus in
+    its first field (`FIRST_FIELD`). Textual's auto focus centres the focused widget, which on a
+    small terminal scrolls what is above it out of view. (A plain mixin, as above.)"""
+
+    AUTO_FOCUS: ClassVar[str | None] = ""
+    FIRST_FIELD = "Input"
+
+    def on_mount(self) -> None:
+        screen = cast("Screen[Any]", self)
+        first = next((w for w in screen.query(self.FIRST_FIELD) if w.focusable), None)
+        if first is not None:
+            first.focus(scroll_visible=False)
 
 
 class SmppScreen(SaysWorkerFailures, Screen[None]):
@@ -66,10 +85,18 @@ class SmppScreen(SaysWorkerFailures, Screen[None]):
         """Whether `command` applies now: True, False (hidden), None (shown disabled)."""
         return True
 
+    def footer_label(self, command: Command) -> str:
+        """What the footer calls `command` now (a toggle says what pressing it does)."""
+        return command.label
+
 
 class StoreScreen(SmppScreen):
     """A screen that shows resources of the store: it declares what it shows (the poller
     polls exactly that) and redraws from each new snapshot."""
+
+    # What `r` asked for again, and the version it had then (None: not waiting for it).
+    _asked: tuple[ResourceKey, int] | None = None
+    _answer_looks: Timer | None = None
 
     def watches(self) -> list[Watch]:
         """What this screen shows now."""
@@ -102,15 +129,48 @@ class StoreScreen(SmppScreen):
         self.declare_watches()
 
     def refresh_status(self) -> None:
-        """Say how fresh the data is; while it is stale, again when its age changes words
-        ("data from 2 min ago"), and only then: an idle screen sends nothing to the terminal."""
+        """Say how fresh the data is, and read it again when its words may have changed: while
+        it is stale, when its age does ("data from 2 min ago"); else once a minute, as a poll
+        that brings the same data back moves its time without telling anyone. The line is
+        redrawn only when its words change."""
         status = self.status()
         aging = None
         if status is not None:
             key, detail = status
+            said = self.smpp_app.status_words(key, detail, self._refreshing(key))
             with contextlib.suppress(NoMatches):  # a screen being torn down
-                self.query_one(StatusLine).say(self.smpp_app.status_words(key, detail))
+                self.query_one(StatusLine).say(said)
             entry = self.smpp_app.store.snapshot[key]
             if entry.stale and entry.fetched_at is not None:
                 aging = words.age_changes_in(self.smpp_app.session.clock() - entry.fetched_at)
+            elif entry.loaded:
+                aging = FRESHNESS_READ_EVERY
         self.smpp_app.status_ages_in(aging)
+
+    def refresh_asked(self) -> None:
+        """`r` is about to refresh what is shown: the status line says so until the answer.
+        An answer that brings the same data back tells no one (see `Store`), so the screen
+        looks for it, only while it waits."""
+        status = self.status()
+        if status is None or status[0] not in self.smpp_app.poller.watched():
+            return  # nothing the status line tells of is refreshed
+        key = status[0]
+        self._asked = (key, self.smpp_app.store.snapshot[key].version)
+        self.refresh_status()
+        if self._answer_looks is None:
+            self._answer_looks = self.set_interval(ANSWER_LOOK_EVERY, self._look_for_answer)
+
+    def _refreshing(self, key: ResourceKey) -> bool:
+        """Whether `r` asked for `key` again and no answer has come (a value or a failure)."""
+        if self._asked is None or self._asked[0] != key:
+            return False
+        return self.smpp_app.store.snapshot[key].version == self._asked[1]
+
+    def _look_for_answer(self) -> None:
+        if self._asked is not None and self._refreshing(self._asked[0]):
+            return
+        self._asked = None
+        if self._answer_looks is not None:
+            self._answer_looks.stop()
+            self._answer_looks = None
+        self.refresh_status()

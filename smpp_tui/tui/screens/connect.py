@@ -12,19 +12,20 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, Footer, Header, Input, Static
+from textual.widgets import Button, ContentSwitcher, Header, Input, Static
 
 from smpp_tui.api import checks
 from smpp_tui.api.errors import ApiError, InvalidInput
-from smpp_tui.api.text import clean
 from smpp_tui.config import ConfigError
 from smpp_tui.session import connect
+from smpp_tui.tui.clipboard import copy
 from smpp_tui.tui.commands import Command, bindings, key_of
 from smpp_tui.tui.commands.profiles import BACK_TO_FORM, CONNECT_SCREEN, COPY_URL
-from smpp_tui.tui.screens.base import SmppScreen
-from smpp_tui.tui.screens.form import PastedInput
+from smpp_tui.tui.screens.base import OpensAtTop, SmppScreen
+from smpp_tui.tui.screens.form import FormFrame, PastedInput
+from smpp_tui.tui.widgets.footer import KeysFooter
 
 PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]{1,32}")
 ENDPOINT_MAX = 200  # a region, or an API URL
@@ -37,17 +38,13 @@ def rules_text() -> Text:
     return rules
 
 
-class Form(VerticalScroll, can_focus=False):
-    """Scrolls on small terminals; tab goes from field to field, not to the form itself."""
-
-
 def _field(label: str, name: str, **options: Any) -> ComposeResult:
     yield Static(label, classes="label")
     yield PastedInput(id=name, **options)
 
 
-class ConnectScreen(SmppScreen):
-    AUTO_FOCUS = "#endpoint"
+class ConnectScreen(OpensAtTop, SmppScreen):
+    FIRST_FIELD = "#endpoint"
     POLL_EVERY = 3.0  # seconds between checks that the user validated the key
     DECLARED = CONNECT_SCREEN
     BINDINGS = bindings(*DECLARED)
@@ -55,7 +52,8 @@ class ConnectScreen(SmppScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with ContentSwitcher(initial="form", id="connect"):
-            with Form(id="form"):
+            with FormFrame(id="form"):
+                yield Static(Text("Connect an OVHcloud account", style="bold"), id="connect-title")
                 yield Static(self._introduction(), id="intro")
                 yield from _field(
                     "Region: ovh-eu, ovh-ca, ovh-us, or an API URL",
@@ -81,7 +79,7 @@ class ConnectScreen(SmppScreen):
                 yield Static(rules_text(), id="rules")
             with Vertical(id="waiting"):
                 yield Static("", id="validation")
-        yield Footer()
+        yield KeysFooter()
 
     def _introduction(self) -> Text:
         return Text(
@@ -198,8 +196,7 @@ class ConnectScreen(SmppScreen):
 
     def action_copy_url(self) -> None:
         if self._request is not None:
-            self.smpp_app.copy_to_clipboard(clean(self._request.validation_url))
-            self.smpp_app.notify("Validation URL sent to the terminal clipboard (OSC 52).")
+            copy(self.smpp_app, self._request.validation_url, "the validation URL")
 
     def action_back_to_form(self) -> None:
         self._stop_waiting()

@@ -13,10 +13,11 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
-from smpp_tui.api.text import clean
+from smpp_tui.config.files import shown_path
 from smpp_tui.session import threads
 from smpp_tui.store.export import Cancelled, Export, Progress
 from smpp_tui.tui import commands
+from smpp_tui.tui.clipboard import copy
 from smpp_tui.tui.commands.modals import CANCEL_EXPORT, COPY_PATH
 from smpp_tui.tui.screens.base import ACTION_FAILURES, SaysWorkerFailures
 
@@ -43,7 +44,7 @@ class ExportScreen(SaysWorkerFailures, ModalScreen[None]):
         with Vertical(classes="form-dialog", id="export"):
             yield Static(Text("Export to CSV", style="bold"))
             yield Static(Text(f"{self._filter} · {how}"), classes="form-intro")
-            yield Static(Text(str(self._export.path)), id="export-path")
+            yield Static(Text(shown_path(self._export.path)), id="export-path")
             yield ProgressBar(id="export-bar", show_eta=False)
             yield Static("", id="export-said")
 
@@ -83,7 +84,8 @@ class ExportScreen(SaysWorkerFailures, ModalScreen[None]):
     def _done(self) -> Text:
         count = self._export.written
         self.query_one(ProgressBar).update(total=1, progress=1)
-        said = Text(f"{count:,} SMS written to ", style="bold green").append(str(self._written))
+        said = Text(f"{count:,} SMS written to ", style="bold green")
+        said.append(shown_path(self._written) if self._written else "")
         keys = f"{commands.key_of(self, COPY_PATH)} copies the path"
         return said.append(f"\n{keys}; {commands.key_of(self, CANCEL_EXPORT)} closes.", "dim")
 
@@ -100,8 +102,7 @@ class ExportScreen(SaysWorkerFailures, ModalScreen[None]):
 
     def action_copy_path(self) -> None:
         if self._written is not None:
-            self.app.copy_to_clipboard(clean(str(self._written)))
-            self.app.notify(f"Path sent to the terminal clipboard: {self._written}", markup=False)
+            copy(self.app, str(self._written), "the file's path")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action != "copy_path" or self._written is not None

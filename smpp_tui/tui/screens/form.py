@@ -14,14 +14,14 @@ from typing import Any
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from smpp_tui.api.text import clean
 from smpp_tui.tui import commands
 from smpp_tui.tui.commands.modals import CANCEL_FORM
-from smpp_tui.tui.screens.base import SaysWorkerFailures
+from smpp_tui.tui.screens.base import OpensAtTop, SaysWorkerFailures
 
 SENDING = "Sending…"
 
@@ -71,7 +71,12 @@ def _without_controls(text: str) -> str:
     return _SHOWN_CONTROLS.sub("", clean(text))
 
 
-class FormScreen(SaysWorkerFailures, ModalScreen[None]):
+class FormFrame(VerticalScroll, can_focus=False):
+    """Scrolls when the fields and what is wrong do not fit a small terminal; tab goes from
+    field to field, not to the frame itself."""
+
+
+class FormScreen(OpensAtTop, SaysWorkerFailures, ModalScreen[None]):
     BINDINGS = commands.bindings(CANCEL_FORM)
 
     def __init__(self, title: str, intro: str) -> None:
@@ -79,7 +84,7 @@ class FormScreen(SaysWorkerFailures, ModalScreen[None]):
         self._title, self._intro = title, intro
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="form-dialog"):
+        with FormFrame(classes="form-dialog"):
             yield Static(Text(self._title, style="bold"))
             yield Static(Text(self._intro), classes="form-intro")
             yield from self.fields()
@@ -130,7 +135,9 @@ class FormScreen(SaysWorkerFailures, ModalScreen[None]):
                 self.dismiss(None)
             return
         self._say(Text(problem, style="bold red"))
-        field.focus()
+        field.focus(scroll_visible=False)
+        # Once laid out (it was empty): on a small terminal it may be below the fields.
+        self.call_after_refresh(self.query_one("#form-problem").scroll_visible, animate=False)
 
     def _enable(self, enabled: bool) -> None:
         for field in self.query(Input):

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from smpp_tui.tui import commands
 from smpp_tui.tui.commands.app import PALETTE
-from smpp_tui.tui.commands.modals import CLOSE_HELP
+from smpp_tui.tui.commands.modals import CLOSE_HELP, HELP_SCROLL
 
 
 def keys_table(screen: Screen[object]) -> Table:
@@ -27,7 +27,7 @@ def keys_table(screen: Screen[object]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = commands.bindings(CLOSE_HELP)
+    BINDINGS = commands.bindings(CLOSE_HELP, *HELP_SCROLL)
 
     def __init__(self, below: Screen[object]) -> None:
         super().__init__()
@@ -45,3 +45,16 @@ class HelpScreen(ModalScreen[None]):
                 ),
                 id="help-hint",
             )
+
+    def action_scroll_help(self, way: str) -> None:
+        """`way`: down, up, page_down, page_up, home or end."""
+        keys = self.query_one("#help", VerticalScroll)
+        moves = {
+            "down": keys.scroll_down,
+            "up": keys.scroll_up,
+            "page_down": keys.scroll_page_down,
+            "page_up": keys.scroll_page_up,
+            "home": keys.scroll_home,
+            "end": keys.scroll_end,
+        }
+        moves[way](animate=False)

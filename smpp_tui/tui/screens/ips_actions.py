@@ -7,6 +7,8 @@ from rich.text import Text
 from smpp_tui.api.models import ALLOWED_IPS_LIMIT
 from smpp_tui.store.resources import ips_key
 from smpp_tui.tui import words
+from smpp_tui.tui.commands import key_of
+from smpp_tui.tui.commands.account import REMOVE_IP
 from smpp_tui.tui.screens.account_tab import AccountTab
 from smpp_tui.tui.screens.add_ips import AddIpsScreen
 from smpp_tui.tui.screens.base import ACTION_FAILURES
@@ -17,6 +19,14 @@ from smpp_tui.tui.widgets.ips import IpsPane
 class IpsActions(AccountTab):
     def action_add_ips(self) -> None:
         allowed = self.smpp_app.store.snapshot.value(ips_key(self.account))
+        if allowed is not None and len(allowed.ips) >= allowed.limit:
+            # Said before any form: nothing typed there could be added.
+            self.say(
+                f"{self.account} allows {allowed.limit} IPs and is full ({allowed.quota}):"
+                f" remove one first ({key_of(self, REMOVE_IP)}).",
+                "warning",
+            )
+            return
         quota = allowed.quota if allowed is not None else f"?/{ALLOWED_IPS_LIMIT}"
         self.smpp_app.push_screen(AddIpsScreen(self.account, quota, self._add_ips))
 

@@ -9,11 +9,12 @@ from datetime import timedelta
 
 from rich.text import Text
 
-from smpp_tui.api.text import clean
 from smpp_tui.store.resources import ME, settings_key
 from smpp_tui.tui import words
+from smpp_tui.tui.clipboard import copy
 from smpp_tui.tui.commands import key_of
 from smpp_tui.tui.commands.account import REVEAL
+from smpp_tui.tui.commands.mail import MAIL
 from smpp_tui.tui.screens.account_tab import AccountTab
 from smpp_tui.tui.screens.confirm import ConfirmScreen
 from smpp_tui.tui.screens.renew_again import RenewAgainScreen
@@ -28,11 +29,7 @@ class OverviewActions(AccountTab):
         field = self.query_one(OverviewPane).current_field
         if field is None:
             return
-        self.smpp_app.copy_to_clipboard(clean(field.value))
-        self.say(
-            f"{field.label} sent to the terminal clipboard (OSC 52: the terminal gives no"
-            f" receipt). If it did not arrive, {key_of(self, REVEAL)} shows it to select."
-        )
+        copy(self.smpp_app, field.value, field.label, key_of(self, REVEAL))
 
     def action_reveal(self) -> None:
         field = self.query_one(OverviewPane).current_field
@@ -46,9 +43,9 @@ class OverviewActions(AccountTab):
             return
         if settings.status != "SUCCESS":
             self.say(
-                f"A new SMPP password can only be generated when the account works (status"
-                f" SUCCESS). {self.account} is {words.smpp_status_words(settings.status)}:"
-                f" {words.SMPP_MEANING.get(settings.status, settings.status)}.",
+                "A new SMPP password can only be generated when the account works"
+                f" ({words.smpp_status('SUCCESS')}). "
+                + words.smpp_status_sentence(self.account, settings.status),
                 "error",
             )
             return
@@ -101,6 +98,6 @@ class OverviewActions(AccountTab):
 
     def _renewed(self) -> None:
         message = f"New SMPP password requested for {self.account}: OVHcloud e-mails it."
-        if self.smpp_app.session.outbox_url:
-            message += f" Demo: the mail is at {self.smpp_app.session.outbox_url}"
+        if self.smpp_app.session.mailbox is not None:
+            message += f" Demo: {key_of(self, MAIL)} shows the mail."
         self.say(message)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from smpp_tui.api.errors import ApiError
 from smpp_tui.api.models import CurrentCredential
 from smpp_tui.config import ConfigError, Profile
+from smpp_tui.session import Session
 from smpp_tui.session.profiles import open_profile, profiles_of, remove_profile
 from smpp_tui.store import Snapshot, Watch
 from smpp_tui.store.actions import ActionInProgress
@@ -18,6 +19,7 @@ from smpp_tui.tui.commands import bindings
 from smpp_tui.tui.commands.profiles import PROFILES_SCREEN, USE
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
+from smpp_tui.tui.widgets.footer import KeysFooter
 from smpp_tui.tui.widgets.keyed_table import Column, KeyedTable, Row
 
 COLUMNS = (
@@ -36,6 +38,15 @@ def profile_row(profile: Profile, current: bool) -> Row:
     return Row(
         profile.name, (name, Text(shown["endpoint"]), Text(keys), Text(mode, style="yellow"))
     )
+
+
+def session_row(session: Session) -> Row:
+    """The session in use when no profile made it: listed, though there is nothing to switch to
+    (its key is none of the profiles' names, so `enter` on it does nothing)."""
+    name, endpoint = ("demo", "the built-in simulator") if session.demo else ("--api-url", "")
+    mode = "read-only" if session.read_only else ""
+    cells = (Text(f"● {name}", style="bold"), Text(endpoint or session.label), Text(""))
+    return Row("\0in use", (*cells, Text(mode, style="yellow")))
 
 
 def credential_text(credential: CurrentCredential) -> Text:
@@ -62,7 +73,7 @@ class ProfilesScreen(StoreScreen):
         yield Static(Text("API profiles", style="bold"), id="profiles-title")
         yield ProfilesTable(COLUMNS, id="profiles")
         yield Static("", id="profile-details")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def table(self) -> KeyedTable:
@@ -78,7 +89,10 @@ class ProfilesScreen(StoreScreen):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.show_profiles()
-        label = Text(f"In use: {self.smpp_app.session.label}\n")
+        session = self.smpp_app.session
+        label = Text(f"In use: {session.label}\n")
+        if session.audit_path is not None:
+            label.append(f"Writes are logged in {session.audit_path}\n", style="dim")
         entry = snapshot[CREDENTIAL]
         if entry.loaded:
             label.append_text(credential_text(entry.value))
@@ -89,6 +103,9 @@ class ProfilesScreen(StoreScreen):
     def show_profiles(self) -> None:
         self._profiles = profiles_of(self.smpp_app.config)
         rows = [profile_row(p, p.name == self.current_name) for p in self._profiles.values()]
+        session = self.smpp_app.session
+        if session.profile is None:  # the demo, --api-url: in use, listed first
+            rows.insert(0, session_row(session))
         self.table.show_rows(rows)
 
     def _details(self, text: Text) -> None:

@@ -1,7 +1,7 @@
 """The rows of the accounts table, computed from a snapshot: a pure function, no widgets.
 
 A row whose SMPP details could not be read at their last refresh shows `⚠` in place of its
-status's bullet (a symbol, not a colour), what it knows staying as read before; `row_problem`
+status's own symbol (a symbol, not a colour), what it knows staying as read before; `row_problem`
 says why, for the status line when the row is selected.
 """
 
@@ -23,8 +23,8 @@ COLUMNS = (
     Column("name", "Account"),
     Column("description", "Description"),
     Column("smpp", "SMPP", 4),
-    Column("status", "Status", 7),  # enable, disable
-    Column("smpp_status", "SMPP status", 14),  # the longest: "● applying IPs"
+    Column("status", "Status", 10),  # the longest: "- disabled"
+    Column("smpp_status", "SMPP status", 11),  # as wide as its title, "○ no IP yet", "⚠ not known"
     Column("credits", "Credits"),
     Column("ips", "IPs", 5),  # 10/10
 )
@@ -134,7 +134,7 @@ def _cells(account: Account, snapshot: Snapshot, view: View) -> tuple[Text, ...]
         words.plain(account.name),
         words.plain(account.description, limit=view.width),
         Text("SMPP", style="bold") if account.smpp else Text("sms", style="dim"),
-        words.plain(account.status, style="" if account.status == "enable" else "red"),
+        words.account_status(account.status),
         smpp_status,
         _credits(account, view.low_credits),
         ip_count,

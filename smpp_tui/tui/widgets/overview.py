@@ -2,26 +2,49 @@
 
 from __future__ import annotations
 
+from rich.text import Text
+
 from smpp_tui.api.models import Me, ServiceInfo, SmppSettings
 from smpp_tui.tui import words
 from smpp_tui.tui.widgets.fields import Field, FieldsPane, field
 
 
-def _numbered(label: str, index: int, count: int) -> str:
-    return label if count == 1 else f"{label} {index}"
+def host_and_port(endpoint: str) -> tuple[str, str] | None:
+    """`smpp1.example.net:2776` apart, as an SMPP client's configuration asks for them (None
+    when it is not `host:port`)."""
+    host, colon, port = endpoint.rpartition(":")
+    host = host.removeprefix("[").removesuffix("]")  # an IPv6 address, bracketed
+    return (host, port) if colon and host and port.isdecimal() else None
+
+
+def _endpoint(key: str, kind: str, endpoint: str, number: str, warning: str = "") -> list[Field]:
+    """The `host:port` line (`warning` after it), then its host and its port, each a field
+    `c` copies alone. `number`: " 2" among several endpoints, else empty."""
+    shown = words.plain(endpoint).append(warning, style="yellow")
+    fields = [field(key, f"{kind} endpoint{number}", endpoint, shown)]
+    apart = host_and_port(endpoint)
+    if apart is not None:
+        fields.append(field(f"{key}-host", f"{kind} host{number}", apart[0]))
+        fields.append(field(f"{key}-port", f"{kind} port{number}", apart[1]))
+    return fields
 
 
 def endpoint_fields(settings: SmppSettings) -> list[Field]:
-    fields, count = [], len(settings.endpoints)
+    fields: list[Field] = []
+    count = len(settings.endpoints)
     for index, endpoint in enumerate(settings.endpoints, start=1):
+        number = "" if count == 1 else f" {index}"
         if endpoint.secured:
-            label = _numbered("TLS endpoint", index, count)
-            fields.append(field(f"tls-{index}", label, endpoint.secured))
+            fields += _endpoint(f"tls-{index}", "TLS", endpoint.secured, number)
         if endpoint.unsecured:
-            label = _numbered("Plaintext endpoint", index, count)
-            shown = words.plain(endpoint.unsecured).append("  not encrypted", style="yellow")
-            fields.append(field(f"plain-{index}", label, endpoint.unsecured, shown))
+            unencrypted = "  not encrypted"
+            fields += _endpoint(f"plain-{index}", "Plain", endpoint.unsecured, number, unencrypted)
     return fields
+
+
+def _number(key: str, label: str, value: int, unit: str) -> Field:
+    """A number that copies bare (a configuration file wants `10`), its unit shown dim."""
+    return field(key, label, str(value), Text(str(value)).append(f" {unit}", style="dim"))
 
 
 def overview_fields(
@@ -31,15 +54,15 @@ def overview_fields(
     fields = [field("system_id", "SystemID", settings.system_id)]
     fields += endpoint_fields(settings)
     if settings.windowing is not None:
-        fields.append(field("windowing", "Windowing", f"{settings.windowing} messages in flight"))
+        fields.append(_number("windowing", "Windowing", settings.windowing, "messages in flight"))
     if settings.throughput is not None:
-        fields.append(field("throughput", "Throughput", f"{settings.throughput} messages/s"))
+        fields.append(_number("throughput", "Throughput", settings.throughput, "messages/s"))
     meaning = words.smpp_status_meaning(settings.status)
     fields.append(field("status", "SMPP status", settings.status, meaning))
     if service is not None and service.expiration is not None:
         fields.append(field("expiration", "Service expires", service.expiration.isoformat()))
     if me is not None:
-        fields.append(field("email", "New passwords go to", me.email))
+        fields.append(field("email", "Passwords go to", me.email))
     return fields
 
 
