@@ -190,3 +190,19 @@ def test_an_unknown_profile_is_refused(tmp_path):
     result = run("--config", str(path), "--profile", "play")
     assert result.returncode == 2
     assert "there is no profile 'play' (profiles: work)" in result.stderr
+
+
+@pytest.mark.parametrize("flag", ["--version", "--help"])
+def test_version_and_help_load_neither_textual_nor_the_simulator(flag):
+    # -X importtime lists every module the command imported, on stderr.
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "smpp_tui", flag],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+    assert "smpp_tui.cli" in imported
+    heavy = {"textual", "ovh", "requests", "smpp_tui.simulator.server", "smpp_tui.simulator.demo"}
+    assert imported & heavy == set()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+from typing import TYPE_CHECKING
 
-from smpp_tui.simulator.demo import DemoKeys, build_demo_world
-from smpp_tui.simulator.faults import Fault, parse_fault
-from smpp_tui.simulator.gate import INVALID_CREDENTIAL, NOT_CREDENTIAL, GatePolicy
-from smpp_tui.simulator.server import Simulator
-from smpp_tui.simulator.sms.demo_data import MAIN_HISTORY
+from smpp_tui.simulator.knobs import INVALID_CREDENTIAL, MAIN_HISTORY, NOT_CREDENTIAL
+
+if TYPE_CHECKING:
+    from smpp_tui.simulator.demo import DemoKeys
+    from smpp_tui.simulator.server import Simulator
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -53,6 +54,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Here, not at the top: `smpp-tui --help` builds this command's parser only.
+    from smpp_tui.simulator.demo import build_demo_world
+    from smpp_tui.simulator.faults import Fault, parse_fault
+    from smpp_tui.simulator.gate import GatePolicy
+    from smpp_tui.simulator.server import Simulator
+
     try:
         faults = [parse_fault(spec) for spec in args.fault]
         if args.latency:

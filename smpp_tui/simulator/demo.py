@@ -9,7 +9,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from smpp_tui.simulator.sms.demo_data import MAIN_HISTORY, populate
+from smpp_tui.simulator.knobs import MAIN_HISTORY
+from smpp_tui.simulator.sms.demo_data import populate
 from smpp_tui.simulator.world import Application, Credential, Customer, World
 
 ALL_RIGHTS = [{"method": m, "path": "/*"} for m in ("GET", "POST", "PUT", "DELETE")]

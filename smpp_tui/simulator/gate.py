@@ -11,11 +11,9 @@ from dataclasses import dataclass
 
 from smpp_tui.simulator import errors
 from smpp_tui.simulator.access import rules_allow
+from smpp_tui.simulator.knobs import INVALID_CREDENTIAL, NOT_CREDENTIAL
 from smpp_tui.simulator.signing import expected_signature, signature_matches
 from smpp_tui.simulator.world import EXPIRED, PENDING, VALIDATED, Application, Credential, World
-
-INVALID_CREDENTIAL = "INVALID_CREDENTIAL"
-NOT_CREDENTIAL = "NOT_CREDENTIAL"
 
 
 @dataclass

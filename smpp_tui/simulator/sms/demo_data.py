@@ -15,13 +15,13 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from smpp_tui.simulator.knobs import MAIN_HISTORY
 from smpp_tui.simulator.sms.account import SmsAccount
 from smpp_tui.simulator.sms.generate import TrafficPlan, make_traffic
 from smpp_tui.simulator.sms.senders import DISABLE, ENABLE, REFUSED, WAITING, Sender
 from smpp_tui.simulator.sms.state import SmsState
 from smpp_tui.simulator.sms.times import DAY
 
-MAIN_HISTORY = 20_000
 SCALE_ACCOUNTS = 200
 SCALE_HISTORY = 500
 

@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 
 from smpp_tui.cli import build_parser
-from smpp_tui.simulator import build_demo_world, command
-from smpp_tui.simulator.sms.demo_data import MAIN_HISTORY
+from smpp_tui.simulator import build_demo_world, demo
+from smpp_tui.simulator.knobs import MAIN_HISTORY
 from smpp_tui.simulator.sms.schema import enum
 from tests.conftest import Clock
 from tests.simulator.sms.conftest import FULL, MAIN, START
@@ -100,7 +100,7 @@ def test_the_simulator_command_builds_the_history_it_is_given(monkeypatch, argv,
         asked.update(kwargs)
         raise _Built
 
-    monkeypatch.setattr(command, "build_demo_world", build)
+    monkeypatch.setattr(demo, "build_demo_world", build)
     args = build_parser().parse_args(["simulator", *argv])
     with pytest.raises(_Built):
         args.run(args)
