@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.widgets import DataTable, Header, Input
 
-from smpp_tui.store import ResourceKey, Snapshot, Watch
+from smpp_tui.api.models import Account
+from smpp_tui.store import Change, ResourceKey, Snapshot, Watch
 from smpp_tui.store.resources import ACCOUNTS, settings_key
 from smpp_tui.tui import words
 from smpp_tui.tui.commands import Command, bindings
@@ -15,8 +19,9 @@ from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.screens.transfer import open_transfer
 from smpp_tui.tui.widgets.account_rows import (
+    AccountRows,
     View,
-    account_rows,
+    accounts_changed,
     description_width,
     row_problem,
     running_low,
@@ -36,6 +41,9 @@ class AccountsScreen(StoreScreen):
         self.query_text = ""
         self.smpp_only = False
         self.by_credits = False
+        self._rows = AccountRows()
+        self._listed: tuple[Account, ...] = ()  # the account list the table was built from
+        self._by_name: dict[str, Account] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,11 +94,31 @@ class AccountsScreen(StoreScreen):
                 watches += [resources.settings(name, settings), resources.allowed_ips(name)]
         return watches
 
+    def store_changed(self, change: Change) -> None:
+        """An answer about some accounts' details redraws their rows only; one that changed
+        the list, the whole table (its rows reused where nothing they show changed)."""
+        names = accounts_changed(change.keys)
+        if names is None:
+            super().store_changed(change)
+            return
+        with contextlib.suppress(NoMatches):  # a screen being torn down
+            self._redraw_rows(names)
+
+    def _redraw_rows(self, names: set[str]) -> None:
+        snapshot, view = self.smpp_app.store.snapshot, self.view
+        accounts = [self._by_name[name] for name in names if name in self._by_name]
+        self.table.update_rows([self._rows.row(a, snapshot, view) for a in accounts])
+        self._rows_moved()  # a status may ask for faster polls
+        self.refresh_status()
+
     def show_snapshot(self, snapshot: Snapshot) -> None:
         entry = snapshot[ACCOUNTS]
         if entry.loaded or entry.error is not None:
             self.table.loading = False
-        self.table.show_rows(account_rows(snapshot, self.view))
+        listed = snapshot.value(ACCOUNTS, ())
+        if listed is not self._listed:
+            self._listed, self._by_name = listed, {a.name: a for a in listed}
+        self.table.show_rows(self._rows.rows(snapshot, self.view))
         self._rows_moved()  # other rows may show now, or a status may ask for faster polls
         self.refresh_status()
 

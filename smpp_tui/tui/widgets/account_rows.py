@@ -14,7 +14,7 @@ from rich.text import Text
 from smpp_tui.api.models import Account
 from smpp_tui.config.model import DEFAULT_LOW_CREDITS
 from smpp_tui.store.resources import ACCOUNTS, ips_key, settings_key
-from smpp_tui.store.snapshot import Snapshot
+from smpp_tui.store.snapshot import ResourceKey, Snapshot
 from smpp_tui.store.store import same_error
 from smpp_tui.tui import words
 from smpp_tui.tui.widgets.keyed_table import Column, Row
@@ -67,12 +67,39 @@ def shown_accounts(accounts: tuple[Account, ...], view: View) -> list[Account]:
     return shown
 
 
-def account_rows(snapshot: Snapshot, view: View) -> list[Row]:
-    accounts: tuple[Account, ...] = snapshot.value(ACCOUNTS, ())
-    return [
-        Row(account.name, _cells(account, snapshot, view))
-        for account in shown_accounts(accounts, view)
-    ]
+class AccountRows:
+    """The accounts table's rows, each built again only when what it shows changed: an answer
+    about one account costs one row, and filtering or sorting reuses the rows built."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, tuple[tuple[object, ...], Row]] = {}
+
+    def rows(self, snapshot: Snapshot, view: View) -> list[Row]:
+        """Every row `view` shows, in its order."""
+        accounts: tuple[Account, ...] = snapshot.value(ACCOUNTS, ())
+        return [self.row(account, snapshot, view) for account in shown_accounts(accounts, view)]
+
+    def row(self, account: Account, snapshot: Snapshot, view: View) -> Row:
+        name = account.name
+        # What the cells show of each detail (not when it was fetched: a poll that brings the
+        # same value back moves that only).
+        details = [snapshot[key(name)] for _, key in DETAILS]
+        shown = [(entry.value, entry.error, entry.loaded) for entry in details]
+        inputs = (account, *shown, view.width, view.low_credits)
+        built = self._built.get(name)
+        if built is not None and built[0] == inputs:  # the same objects, mostly: `is` first
+            return built[1]
+        row = Row(name, _cells(account, snapshot, view))
+        self._built[name] = (inputs, row)
+        return row
+
+
+def accounts_changed(keys: frozenset[ResourceKey]) -> set[str] | None:
+    """The accounts whose rows a change of `keys` redraws; None when the list itself changed
+    (any row may come, go or move)."""
+    if ACCOUNTS in keys:
+        return None
+    return {key[-1] for key in keys for _, detail in DETAILS if key == detail(key[-1])}
 
 
 def running_low(snapshot: Snapshot, level: float) -> list[str]:

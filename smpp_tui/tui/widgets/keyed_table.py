@@ -71,6 +71,13 @@ class KeyedTable(DataTable[Text]):
         if keep in wanted:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
 
+    def update_rows(self, rows: Sequence[Row]) -> None:
+        """Redraw the changed cells of `rows` where they are shown; none moves, comes or goes
+        (what an answer about a few rows costs: those rows, not the table)."""
+        for row in rows:
+            if row.key in self._shown:
+                self._show_row(row)
+
     def append_rows(self, rows: Sequence[Row]) -> None:
         """Add rows after the last: what is shown already is not looked at (a long history)."""
         for row in rows:
