@@ -7,6 +7,7 @@ import contextlib
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.css.query import NoMatches
+from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input
 
 from smpp_tui.api.models import Account
@@ -33,6 +34,7 @@ from smpp_tui.tui.widgets.status_line import StatusLine
 
 class AccountsScreen(StoreScreen):
     AUTO_FOCUS = "#accounts"
+    REST = 0.3  # seconds rows rest in view before they are fetched
     DECLARED = ACCOUNTS_SCREEN
     BINDINGS = bindings(*DECLARED)
 
@@ -42,6 +44,7 @@ class AccountsScreen(StoreScreen):
         self.smpp_only = False
         self.by_credits = False
         self._rows = AccountRows()
+        self._resting: Timer | None = None  # until the rows scrolled into view are fetched
         self._listed: tuple[Account, ...] = ()  # the account list the table was built from
         self._by_name: dict[str, Account] = {}
 
@@ -59,7 +62,14 @@ class AccountsScreen(StoreScreen):
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
         self.table.loading = True
-        self.watch(self.table, "scroll_y", self._rows_moved, init=False)
+        self.watch(self.table, "scroll_y", self._scrolled, init=False)
+
+    def _scrolled(self) -> None:
+        """The rows scrolled into view are fetched once they rest there `REST` seconds:
+        scrolling through a thousand rows costs a page of requests, not one per row passed."""
+        if self._resting is not None:
+            self._resting.stop()
+        self._resting = self.set_timer(self.REST, self._rows_moved, name="rows at rest")
 
     def on_resize(self) -> None:
         self.show_snapshot(self.smpp_app.store.snapshot)
@@ -87,9 +97,8 @@ class AccountsScreen(StoreScreen):
         accounts = snapshot.value(ACCOUNTS, ())
         visible = self.table.visible_accounts()
         watches = [resources.accounts(accounts, visible)]
-        smpp = {account.name for account in accounts if account.smpp}
         for name in visible:
-            if name in smpp:
+            if name in self._by_name and self._by_name[name].smpp:
                 settings = snapshot.value(settings_key(name))
                 watches += [resources.settings(name, settings), resources.allowed_ips(name)]
         return watches

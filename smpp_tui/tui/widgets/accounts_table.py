@@ -25,4 +25,4 @@ class AccountsTable(KeyedTable):
     def visible_accounts(self) -> list[str]:
         first = int(self.scroll_y)
         height = max(1, self.size.height - self.header_height)
-        return self.row_keys()[first : first + height]
+        return [row.key.value for row in self.ordered_rows[first : first + height] if row.key.value]
