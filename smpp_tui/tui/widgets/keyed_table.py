@@ -57,19 +57,26 @@ class KeyedTable(DataTable[Text]):
         """Make the table show `rows`, in this order, touching only what changed."""
         keep = self.current_key
         wanted = {row.key for row in rows}
-        for key in [key for key in self._shown if key not in wanted]:
-            self.remove_row(key)
-            del self._shown[key]
-        for row in rows:
-            self._show_row(row)
-        if self.row_keys() != [row.key for row in rows]:
-            # A row arrived in the middle: rare, so the table is simply laid out again.
-            self.clear()
-            self._shown.clear()
-            for row in rows:
+        kept = [key for key in self.row_keys() if key in wanted]
+        moved = [row.key for row in rows[: len(kept)]] != kept  # or one came in the middle
+        if moved or len(self._shown) - len(kept) > len(rows):
+            # Laid out again, rather than rows moved or removed one by one, each of which
+            # costs the rows after it (1,009 rows filtered to 222: 370 ms, laid out: 10 ms).
+            self._lay_out(rows)
+        else:
+            for key in [key for key in self._shown if key not in wanted]:
+                self.remove_row(key)
+                del self._shown[key]
+            for row in rows:  # the rows kept, touched where they changed; new ones at the end
                 self._show_row(row)
         if keep in wanted:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
+
+    def _lay_out(self, rows: Sequence[Row]) -> None:
+        self.clear()
+        self._shown.clear()
+        for row in rows:
+            self._show_row(row)
 
     def update_rows(self, rows: Sequence[Row]) -> None:
         """Redraw the changed cells of `rows` where they are shown; none moves, comes or goes
