@@ -83,7 +83,6 @@ def demo_session(seed: int = 0, *, read_only: bool = False) -> Session:
         gateway,
         "demo",
         on_close=simulator.stop,
-        demo=True,
         forced_read_only=read_only,
         mailbox=Mailbox(world),
         audit_path=demo_audit_path(),

@@ -36,7 +36,6 @@ class Session:
     # age): daemon threads on the real clock, or the tests' clock.
     alarm: Callable[[Ring, OnError], Alarm] = DaemonAlarm
     on_close: Callable[[], None] | None = None  # stops the demo's simulator
-    demo: bool = False  # on the built-in simulator: nothing reaches OVHcloud
     mailbox: Mailbox | None = None  # the demo's simulated e-mails (new SMPP passwords)
     audit_path: Path | None = None  # where writes are logged (None: not logged, as in tests)
     # Settings and where they live (None: nothing to save to, as in most tests).
@@ -44,6 +43,11 @@ class Session:
     config_path: Path | None = None
     profile: Profile | None = None  # None for the demo and --api-url
     forced_read_only: bool = False  # --read-only: kept when switching profile
+
+    @property
+    def demo(self) -> bool:
+        """On the built-in simulator (whose mail is read in process): nothing reaches OVHcloud."""
+        return self.mailbox is not None
 
     @property
     def read_only(self) -> bool:

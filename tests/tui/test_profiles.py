@@ -15,6 +15,7 @@ from smpp_tui.config import Config, edit_config, load_config, with_profile
 from smpp_tui.session import connect, profile_session
 from smpp_tui.session.audit import default_audit_path
 from smpp_tui.session.connect import required_rules
+from smpp_tui.session.mail import Mailbox
 from smpp_tui.simulator import Fault
 from smpp_tui.store.resources import ACCOUNTS
 from smpp_tui.tui.app import SmppApp
@@ -256,8 +257,8 @@ async def test_the_profile_in_use_shows_its_rights_masked(sim, customers, path):
         assert customers[0].keys.consumer_key not in screen_text
 
 
-async def test_a_new_profile_left_with_escape_goes_back_to_the_profiles_as_they_were(make_app):
-    app = make_app(demo=True)  # no profile of its own, a key in use
+async def test_a_new_profile_left_with_escape_goes_back_to_the_profiles_as_they_were(make_app, sim):
+    app = make_app(mailbox=Mailbox(sim.world))  # the demo: no profile, a key in use
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: loaded(app), "the accounts")
         await pilot.press("p")

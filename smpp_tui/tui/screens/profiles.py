@@ -15,6 +15,7 @@ from smpp_tui.session.profiles import open_profile, profiles_of, remove_profile
 from smpp_tui.store import Snapshot, Watch
 from smpp_tui.store.actions import ActionInProgress
 from smpp_tui.store.resources import CREDENTIAL
+from smpp_tui.tui import words
 from smpp_tui.tui.commands import bindings
 from smpp_tui.tui.commands.profiles import PROFILES_SCREEN, USE
 from smpp_tui.tui.screens.base import StoreScreen
@@ -45,7 +46,7 @@ def session_row(session: Session) -> Row:
     (its key is none of the profiles' names, so `enter` on it does nothing)."""
     name, endpoint = ("demo", "the built-in simulator") if session.demo else ("--api-url", "")
     mode = "read-only" if session.read_only else ""
-    cells = (Text(f"● {name}", style="bold"), Text(endpoint or session.label), Text(""))
+    cells = (Text(f"● {name}", style="bold"), words.plain(endpoint or session.label), Text(""))
     return Row("\0in use", (*cells, Text(mode, style="yellow")))
 
 

@@ -17,6 +17,7 @@ from smpp_tui.config import ConfigError
 from smpp_tui.config.resolve import ovh_conf_found, ovh_conf_hint
 from smpp_tui.session import Session
 from smpp_tui.session.open import configured, demo_session, ovh_conf_session
+from smpp_tui.tui import words
 from smpp_tui.tui.commands import Command, bindings, key_of
 from smpp_tui.tui.commands.app import QUIT
 from smpp_tui.tui.commands.welcome import CONNECT, DEMO, USE_OVH_CONF, WELCOME_SCREEN
@@ -61,10 +62,12 @@ class WelcomeScreen(SmppScreen):
 
     def _explained(self, command: Command) -> Text:
         if command is USE_OVH_CONF:
-            said = Text(f"Use {self._ovh_conf}: its API keys, remembered as profile ovh.conf")
+            # A path and a file's values: outside text, cleaned like the API's.
+            said = words.plain(f"Use {self._ovh_conf}: its keys, remembered as profile ovh.conf")
             problem = ovh_conf_hint()
             if problem:
-                said.append(f"\n(they do not work yet: {problem})", style="yellow")
+                why = words.plain(f"\n(they do not work yet: {problem})", style="yellow")
+                said.append_text(why)
             return said
         return Text(command.help if command is not QUIT else "Leave smpp-tui")
 
@@ -129,4 +132,4 @@ class WelcomeScreen(SmppScreen):
         app.start_session(session)
 
     def _problem(self, message: str, style: str = "bold red") -> None:
-        self.query_one("#welcome-problem", Static).update(Text(message, style=style))
+        self.query_one("#welcome-problem", Static).update(words.plain(message, style=style))
