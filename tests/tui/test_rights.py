@@ -25,17 +25,21 @@ from tests.tui.conftest import (
     rendered,
     table,
     wait_for,
+    world_today,
 )
 
 UNSIGNED = {("GET", "/auth/time")}  # the clock: asked without keys, no right needed
 
 
-def app_with_two_profiles(sim, customers, path) -> SmppApp:
+def app_with_two_profiles(sim, customers, path, world_clock) -> SmppApp:
     for name, customer in (("ops", customers[0]), ("jules", customers[1])):
         edit_config(path, lambda c, n=name, k=customer.keys: with_profile(c, profile_on(n, sim, k)))
     config = load_config(path)
     config = replace(config, ui=replace(config.ui, export_folder=path.parent))
-    app = SmppApp(profile_session(config.profiles["ops"], config, path))
+    session = profile_session(config.profiles["ops"], config, path)
+    # The calendar of the simulated OVHcloud: the History tab reads its last 7 days.
+    session.today = world_today(world_clock)
+    app = SmppApp(session)
     app.animation_level = "none"
     return app
 
@@ -100,9 +104,11 @@ async def tour_the_profiles(pilot) -> None:
     await wait_for(pilot, lambda: app.screen.table.current_key != "jules", "the removal")
 
 
-async def test_the_tour_uses_every_right_asked_and_no_other(sim, customers, tmp_path, notices):
+async def test_the_tour_uses_every_right_asked_and_no_other(
+    sim, customers, tmp_path, notices, world_clock
+):
     sim.world.sms.behaviour.document_delay = 0.0  # the export's file is ready at once
-    app = app_with_two_profiles(sim, customers, tmp_path / "config.toml")
+    app = app_with_two_profiles(sim, customers, tmp_path / "config.toml", world_clock)
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await wait_for(pilot, lambda: loaded(app), "the accounts")
         await pilot.press("G", "g")  # every row on screen, its status and IPs asked
