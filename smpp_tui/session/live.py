@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from smpp_tui.api.download import download
 from smpp_tui.config import Profile
 from smpp_tui.session import threads
 from smpp_tui.session.audit import AuditLog
@@ -16,11 +16,13 @@ from smpp_tui.session.open import connect_profile
 from smpp_tui.session.session import Session
 from smpp_tui.store.actions import Actions
 from smpp_tui.store.budget import RequestBudget
-from smpp_tui.store.export import Export
-from smpp_tui.store.history import HistoryBrowser, HistoryQuery
 from smpp_tui.store.poller import Poller
 from smpp_tui.store.resources import Resources
 from smpp_tui.store.store import Change, Store
+
+if TYPE_CHECKING:
+    from smpp_tui.store.export import Export
+    from smpp_tui.store.history import HistoryBrowser, HistoryQuery
 
 
 class Live:
@@ -53,10 +55,15 @@ class Live:
 
     def history(self, account: str, query: HistoryQuery) -> HistoryBrowser:
         """A browser of `account`'s history under `query` (nothing asked yet)."""
+        from smpp_tui.store.history import HistoryBrowser  # loaded with the History tab
+
         return HistoryBrowser(self.session.gateway, account, query, self.session.today)
 
     def export(self, account: str, query: HistoryQuery, folder: Path) -> Export:
         """A CSV export of `account`'s history under `query` into `folder` (not started)."""
+        from smpp_tui.api.download import download  # loaded with the first export
+        from smpp_tui.store.export import Export
+
         gateway = self.session.gateway
         fetch = partial(download, timeout=gateway.connection.timeout)
         return Export(gateway, account, query, folder, self.session.today, fetch)

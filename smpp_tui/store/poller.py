@@ -3,15 +3,40 @@
 Screens declare what they show (`show`); only that is polled, each resource on its own
 interval, the next run scheduled when the previous one ends, never two at once. A failure keeps
 the last good value (marked stale), backs off exponentially and recovers by itself. `refresh`
-is the user's `r`: everything shown, now, budget or not.
+is the user's `r`: everything shown, now, budget or not, ahead of the rest.
+
+Sharing the budget. What a screen shows may want more than the budget: 36 rows of the accounts
+screen, each with its SMPP status and its IP count every 30 s, want over 140 requests a minute;
+the budget allows 30. A refresh is due `interval` after the last one ended and starts when the
+budget has room, the oldest due first, one request every two seconds once the minute is busy
+(the budget's pace: never a train of them). Some watches are details (`Watch.detail`: on the
+accounts screen, a row's IP count and the list's own re-read): they wait while the others do,
+but once every `DETAIL_SHARE` requests of the budget (every 20 s at 30 a minute) the oldest one
+goes first. So when the budget is short the others keep nine tenths of it: 36 rows' statuses
+are read every 80 s, within their interval plus a minute, and the details in turn, each every
+13 minutes or so. When the budget has room, details too come at their interval. A refresh that
+does not fit holds back those after it, so that an expensive one is not passed over forever by
+cheaper ones; a refresh of many requests holds them back that long, so no watch should cost
+more than a few (the account list reads a few rows a turn, see `resources`).
+
+First loads. A resource never asked for is what the user just brought into view: the first
+screen, a page of rows at rest, an account opened. Like `r`, it goes past the budget, once: a
+retry after a failed first try waits for room like any refresh. A screen declares at most two
+for each visible row (the accounts screen: status and IP count) and never the rows scrolled
+past (it waits for them to rest), so a burst is a page. Its requests count: the refreshes after
+a burst wait until it has left the minute, then read again at the pace all it read, all as old;
+four minutes after a burst the statuses keep their promise again. Never more than
+`MAX_IN_FLIGHT` refreshes run at once: the others start as those end, the user's first, then
+first loads (statuses before details), then the rest.
 
 The long waits of the backoff are for an OVHcloud that answers nothing. Once it answers any
 request again, a resource that failed for want of an answer (no answer, a 5xx, a rate limit,
 refused credentials) is due one interval after its last try (`Backoff.answered` at most), if not
-sooner: at once when that is past (within the budget), so after an outage the screen is fresh
-within one interval of the first answer; a route that fails alone while the others answer is
-tried once an interval, no faster. A `Retry-After` still holds; a failure that says nothing of
-the link (a missing right, a 404) keeps its backoff.
+sooner: at once when that is past (within the minute's budget: what failed goes before what is
+merely due, and is not paced, details too), so after an outage the screen is fresh within one
+interval of the first answer; a route that fails alone while the others answer is tried once
+an interval, no faster. A `Retry-After` still holds; a failure that says nothing of the link (a
+missing right, a 404) keeps its backoff.
 
 Timers, not ticks: each look at what is due (`tick`) starts it and sets the `alarm` for the next
 look, when the next resource is due or the budget has room again; a poll ending, `show` and
@@ -28,13 +53,13 @@ import math
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from smpp_tui.api import errors as api_errors
 from smpp_tui.store.backoff import Backoff
-from smpp_tui.store.budget import RequestBudget
-from smpp_tui.store.snapshot import Health, ResourceKey
+from smpp_tui.store.budget import WINDOW, RequestBudget
+from smpp_tui.store.snapshot import Entry, Health, ResourceKey
 from smpp_tui.store.store import Store
 
 
@@ -46,6 +71,12 @@ class Watch:
     fetch: Callable[[], Any]  # any resource: the snapshot holds values of every kind
     interval: float = 30.0
     cost: int = 1  # requests one refresh is expected to send
+    detail: bool = False  # waits while the others do, but for its share
+    whole: Callable[[], Any] | None = None  # what `r` fetches, if `fetch` reads a part in turn
+
+
+MAX_IN_FLIGHT = 10  # refreshes under way at once, a first load's burst included
+DETAIL_SHARE = 10  # while others wait, details have one request in this many
 
 
 @dataclass
@@ -74,6 +105,11 @@ def health_after(error: Exception) -> Health | None:
     return Health.UNREACHABLE if isinstance(error, unreachable) else None
 
 
+def never_asked(entry: Entry) -> bool:
+    """Never fetched nor tried: its first load may go past the budget."""
+    return not entry.loaded and entry.error is None
+
+
 class Poller:
     def __init__(
         self,
@@ -100,6 +136,7 @@ class Poller:
         # link is back when none is left, not at the first success of another resource.
         self._failing: dict[ResourceKey, tuple[Health, Exception]] = {}
         self._answered = -math.inf  # when a refresh last succeeded
+        self._detail_turn = -math.inf  # when a detail may next pass others waiting
         self._lock = threading.Lock()
 
     def show(self, watches: Iterable[Watch]) -> None:
@@ -133,47 +170,74 @@ class Poller:
         self.tick()
 
     def tick(self) -> None:
-        """Start what is due and not running: the user's first, then the oldest due, as long
-        as the budget allows; a refresh that does not fit waits, and so does what is after it,
-        so that an expensive one is not passed over forever by cheaper ones. Then set the
-        alarm for the next look."""
+        """Start what is due and not running, in order (see the module's words on sharing
+        the budget), as long as the budget allows; then set the alarm for the next look."""
         now = self._clock()
         with self._lock:
-            started, held = self._start_due(now)
-            self._alarm(self._next_look(now, held))
+            started, wait = self._start_due(now)
+            self._alarm(self._next_look(now, wait))
         for watch in started:
             self._launch(functools.partial(self._run, watch))
 
-    def _start_due(self, now: float) -> tuple[list[Watch], int | None]:
-        """The watches to start now, and the cost of the first one held for the budget."""
+    def _start_due(self, now: float) -> tuple[list[Watch], float | None]:
+        """The watches to start now, and how long the first one held waits for the budget."""
+        snapshot = self._store.snapshot
         ready = [s for s in self._slots.values() if not s.in_flight and self._due(s) <= now]
-        ready.sort(key=lambda slot: (not slot.urgent, self._due(slot)))
+        first = {s.watch.key for s in ready if never_asked(snapshot[s.watch.key])}
+        failed = {s.watch.key for s in ready if snapshot[s.watch.key].error is not None}
         # Requests of refreshes under way may not be recorded yet: count them as spent.
         pending = sum(s.watch.cost for s in self._slots.values() if s.in_flight)
         started: list[Watch] = []
-        held: int | None = None
-        for slot in ready:
-            cost = min(slot.watch.cost, self.budget.per_minute)
-            first_load = not self._store.snapshot[slot.watch.key].loaded
-            if not (slot.urgent or first_load):
-                # Past one that does not fit, the others wait too (first loads do not).
-                if held is None and not self.budget.allows(pending + cost):
-                    held = pending + cost
-                if held is not None:
-                    continue
+        for slot in self._in_order(ready, first, failed, now):
+            if len(self._in_flight) >= MAX_IN_FLIGHT:
+                break  # a refresh ending looks again
+            key, cost = slot.watch.key, min(slot.watch.cost, self.budget.per_minute)
+            if not (slot.urgent or key in first):
+                wait = self.budget.room_in(cost, pending, paced=key not in failed)
+                if wait > 0:  # the others after it wait too
+                    return started, wait
+                self._draw(slot.watch, cost, now)
+            whole = slot.watch.whole if slot.urgent else None
             slot.in_flight, slot.urgent = True, False
-            self._in_flight.add(slot.watch.key)
+            self._in_flight.add(key)
             pending += cost
-            started.append(slot.watch)
-        return started, held
+            started.append(slot.watch if whole is None else replace(slot.watch, fetch=whole))
+        return started, None
 
-    def _next_look(self, now: float, held: int | None) -> float | None:
+    def _in_order(
+        self, ready: list[_Slot], first: set[ResourceKey], failed: set[ResourceKey], now: float
+    ) -> list[_Slot]:
+        """The user's; first loads, details last; what failed; the oldest detail if its turn
+        has come; the others; the details. In each, the oldest due first."""
+        ahead = first | failed
+        details = [s for s in ready if s.watch.detail and s.watch.key not in ahead]
+        turn = min(details, key=self._due) if details and now >= self._detail_turn else None
+
+        def rank(slot: _Slot) -> tuple[int, float]:
+            if slot.urgent:
+                group = 0
+            elif slot.watch.key in first:
+                group = 1 + slot.watch.detail
+            elif slot.watch.key in failed:
+                group = 3
+            else:
+                group = 4 if slot is turn else 5 + slot.watch.detail
+            return group, self._due(slot)
+
+        return sorted(ready, key=rank)
+
+    def _draw(self, watch: Watch, cost: int, now: float) -> None:
+        self.budget.draw(cost)
+        if watch.detail:
+            spacing = DETAIL_SHARE * WINDOW / self.budget.per_minute
+            self._detail_turn = now + cost * spacing
+
+    def _next_look(self, now: float, wait: float | None) -> float | None:
         """Seconds until something can start: the next due, or room in the budget."""
         dues = [self._due(s) for s in self._slots.values() if not s.in_flight]
         looks = [due - now for due in dues if due > now]
-        room = 0.0 if held is None else self.budget.room_in(held)
-        if room > 0:  # else what holds it back is in flight: its end looks again
-            looks.append(room)
+        if wait is not None:
+            looks.append(wait)
         return min(looks, default=None)
 
     def _due(self, slot: _Slot) -> float:

@@ -2,6 +2,16 @@
 
 Keys are shared: the accounts screen and an account's screen read the same `("settings", name)`
 entry, so opening an account shows what the list already fetched.
+
+On the accounts screen the budget goes to the rows' SMPP status first. A row's IP count and
+the list's own re-read (credits, descriptions, new accounts) are details (`detail=True`): when
+the budget is short they wait, but for a tenth of it (see the poller on sharing the budget). At
+1,000 accounts and 36 rows on screen the statuses are read every 80 s and each detail every 13
+minutes or so; an account's own screen still polls its IPs every 30 s, not as a detail. When
+OVHcloud lists ids only, a re-read of the list reads its names and `ROWS_A_TURN` of the rows on
+screen, in turn: reading all 36 at once would cost more than a minute's budget, and the statuses
+would wait for it. So, with 36 rows on screen, a row's credits are read again every few hours,
+unless the user asks (`r` reads them all) or opens the account.
 """
 
 from __future__ import annotations
@@ -60,6 +70,9 @@ class Intervals:
     new_sms: float = 60.0  # the History tab counts what arrived since it read, no more often
 
 
+ROWS_A_TURN = 2  # rows on screen a re-read of a list of ids reads again
+
+
 class Resources:
     """Builds the watches over what the app asks of OVHcloud."""
 
@@ -72,28 +85,45 @@ class Resources:
         self.gateway = gateway
         self.intervals = intervals or Intervals()
         self.today = today  # the calendar's now, for "the last 30 days"
+        self._turn = 0  # where the next re-read of a list of ids starts among the rows shown
 
-    def accounts(self, known: tuple[Account, ...] = (), visible: Sequence[str] = ()) -> Watch:
-        """The account list: whole when OVHcloud sends pages of objects (one request), else
-        the names plus the accounts on screen (and new ones): a full refresh would cost one
-        request per account, more than the budget allows for a long list."""
+    def accounts(
+        self, known: tuple[Account, ...] = (), visible: Sequence[str] = (), *, detail: bool = False
+    ) -> Watch:
+        """The account list: whole when OVHcloud sends pages of objects (one request a page),
+        else the names, the new accounts and, in turn, `ROWS_A_TURN` of those `visible` (all of
+        them when the user asks, with `r`): a request a row at each refresh would cost more
+        than a minute's budget for a long list. A `detail` of the list screen (see above)."""
         interval = self.intervals.default
         if self.gateway.expanded_lists or not known:
             pages = -(-max(1, len(known)) // PAGE_SIZE)
             cost = pages if self.gateway.expanded_lists else 1 + len(known)
-            return Watch(ACCOUNTS, self.gateway.list_accounts, interval, cost)
-        fetch = functools.partial(self._refresh_accounts, known, frozenset(visible))
-        return Watch(ACCOUNTS, fetch, interval, cost=1 + len(visible))
+            return Watch(ACCOUNTS, self.gateway.list_accounts, interval, cost, detail)
+        fetch = functools.partial(self._reread_in_turn, known, tuple(visible))
+        whole = functools.partial(self._reread, known, frozenset(visible))
+        cost = 1 + min(len(visible), ROWS_A_TURN)
+        return Watch(ACCOUNTS, fetch, interval, cost, detail, whole)
 
-    def _refresh_accounts(
-        self, known: tuple[Account, ...], visible: frozenset[str]
+    def _reread_in_turn(
+        self, known: tuple[Account, ...], visible: tuple[str, ...]
     ) -> tuple[Account, ...]:
+        return self._reread(known, frozenset(self._rows_this_turn(visible)))
+
+    def _reread(self, known: tuple[Account, ...], again: frozenset[str]) -> tuple[Account, ...]:
+        """The names, then the accounts not known and those `again`."""
         names = self.gateway.account_names()
         kept = {account.name: account for account in known if account.name in names}
-        stale = [name for name in names if name not in kept or name in visible]
+        stale = [name for name in names if name not in kept or name in again]
         for account in fan_out(self.gateway.account, stale):
             kept[account.name] = account
         return tuple(sorted(kept.values(), key=lambda account: account.name))
+
+    def _rows_this_turn(self, visible: tuple[str, ...]) -> list[str]:
+        if len(visible) <= ROWS_A_TURN:
+            return list(visible)
+        start = self._turn % len(visible)
+        self._turn = start + ROWS_A_TURN
+        return [*visible, *visible][start : start + ROWS_A_TURN]
 
     def settings(self, account: str, shown: SmppSettings | None = None) -> Watch:
         """The SMPP settings, followed closely while the status `shown` is UPDATING_IP."""
@@ -101,10 +131,9 @@ class Resources:
         interval = self.intervals.settling if settling else self.intervals.default
         return Watch(settings_key(account), lambda: self.gateway.smpp_settings(account), interval)
 
-    def allowed_ips(self, account: str) -> Watch:
-        return Watch(
-            ips_key(account), lambda: self.gateway.allowed_ips(account), self.intervals.default
-        )
+    def allowed_ips(self, account: str, *, detail: bool = False) -> Watch:
+        fetch = functools.partial(self.gateway.allowed_ips, account)
+        return Watch(ips_key(account), fetch, self.intervals.default, detail=detail)
 
     def service_info(self, account: str) -> Watch:
         fetch = functools.partial(self.gateway.service_info, account)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import platformdirs
 from rich.text import Text
@@ -35,16 +35,13 @@ from smpp_tui.tui.commands import bindings, key_of
 from smpp_tui.tui.commands.app import APP, QUIT
 from smpp_tui.tui.commands.mail import MAIL
 from smpp_tui.tui.crash import TracebackWithoutLocals
-from smpp_tui.tui.palette import ScreenCommands
-from smpp_tui.tui.screens.accounts import AccountsScreen
-from smpp_tui.tui.screens.base import StoreScreen
-from smpp_tui.tui.screens.connect import ConnectScreen
+from smpp_tui.tui.screens.base import SmppScreen, StoreScreen
 from smpp_tui.tui.screens.help import HelpScreen
-from smpp_tui.tui.screens.mail import MailScreen
-from smpp_tui.tui.screens.profiles import ProfilesScreen
-from smpp_tui.tui.screens.welcome import WelcomeScreen
 from smpp_tui.tui.settings import apply_settings
-from smpp_tui.tui.widgets.status_line import REFRESHING, updated
+from smpp_tui.tui.widgets.status_line import REFRESHING, UP_TO_DATE
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -88,11 +85,18 @@ def health_notice(change: Change) -> tuple[str, SeverityLevel]:
     return f"{happened} {then}", "warning"
 
 
+def screen_commands() -> type[Provider]:
+    """The command palette's provider, loaded when the palette first opens."""
+    from smpp_tui.tui.palette import ScreenCommands
+
+    return ScreenCommands
+
+
 class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys declared here
     TITLE = "smpp-tui"
     CSS_PATH = "app.tcss"
     BINDINGS = bindings(*APP, MAIL)
-    COMMANDS = {ScreenCommands}  # instead of Textual's own: exactly what the keys offer
+    COMMANDS = {screen_commands}  # instead of Textual's own: exactly what the keys offer
 
     def __init__(
         self,
@@ -158,6 +162,9 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
     def start_session(self, session: Session) -> None:
         """Show `session`'s accounts, from a fresh store (a switch of profile starts afresh)."""
         self._close_session()
+        # Loaded here: a run that opens on the welcome screen needs it once a session starts.
+        from smpp_tui.tui.screens.accounts import AccountsScreen
+
         self.live = Live(session, lambda change: self._heard(change, session), self._failed)
         self.live.actions.writes.on_audit_failure = self._audit_unwritable
         self._aging = session.alarm(self._aged, self._failed)
@@ -217,6 +224,8 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         if self._first_session is not None:
             self.start_session(self._first_session)
         else:
+            from smpp_tui.tui.screens.welcome import WelcomeScreen  # only without a session
+
             self.push_screen(WelcomeScreen())
 
     def on_unmount(self) -> None:
@@ -262,20 +271,20 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         self.notify(said, severity=severity, markup=False)
 
     def status_words(self, key: ResourceKey, detail: Text, refreshing: bool = False) -> Text:
-        """The status line: what is shown, and how fresh (when it was fetched, or that `r` is
-        fetching it again), or why it is not."""
+        """The status line: what is shown, and how fresh (up to date, or that `r` is fetching
+        it again, or how old it is since it could not be refreshed), or why it is not."""
         entry = self.store.snapshot[key]
         line = Text(f"{self.session.label} · ")
         if entry.error is not None and not entry.loaded:
             return line.append(str(entry.error), style="bold red")
         line.append_text(detail)
-        age = self.session.clock() - (entry.fetched_at or 0)
         if refreshing:
             line.append(f" · {REFRESHING}")
         elif entry.stale:  # the age first: on a narrow terminal the error is what is cut
+            age = self.session.clock() - (entry.fetched_at or 0)
             line.append(f" · ⚠ data from {words.age(age)}: {entry.error}", style="yellow")
         elif entry.loaded:
-            line.append(f" · {updated(self.session.today(), age)}")
+            line.append(f" · {UP_TO_DATE}")
         return line
 
     # failures that are bugs: said, never fatal
@@ -321,6 +330,8 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
             front.refreshed()
 
     def action_profiles(self) -> None:
+        from smpp_tui.tui.screens.profiles import ProfilesScreen  # loaded when first shown
+
         self.push_screen(ProfilesScreen())
 
     async def action_back(self) -> None:  # async: it overrides Textual's App.action_back
@@ -330,6 +341,8 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         self.push_screen(HelpScreen(self.screen))
 
     def action_mail(self) -> None:
+        from smpp_tui.tui.screens.mail import MailScreen  # loaded when first shown
+
         self.push_screen(MailScreen())
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
@@ -352,16 +365,12 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         screen = self._asking()
         if action == "back":
             return self.screen_stack.index(screen) > 1  # the default screen, then the accounts
-        if action == "profiles":
-            return self.live is not None and not isinstance(screen, ProfilesScreen | ConnectScreen)
-        if action == "refresh":  # the demo's mail is read again each time it is shown
-            return self.live is not None and not isinstance(screen, MailScreen)
+        if isinstance(screen, SmppScreen) and action in screen.APP_ACTIONS_OFF:
+            return False
+        if action in ("profiles", "refresh"):
+            return self.live is not None
         if action == "mail":
-            return (
-                self.live is not None
-                and self.live.session.mailbox is not None
-                and not (isinstance(screen, MailScreen))
-            )
+            return self.live is not None and self.live.session.mailbox is not None
         return True
 
     def _asking(self) -> Screen[object]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import rich
 from rich.segment import Segments
-from rich.traceback import Traceback
 from textual.app import App
 
 
 class TracebackWithoutLocals(App[None]):
     def _fatal_error(self) -> None:
+        from rich.traceback import Traceback  # only on a crash: it loads pygments and attrs
+
         self.bell()
         traceback = Traceback(show_locals=False, width=None, suppress=[rich])
         rendered = self.console.render(traceback, self.console.options)

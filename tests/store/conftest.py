@@ -29,6 +29,13 @@ class Workers:
             job()
         return len(jobs)
 
+    def run_until_idle(self) -> int:
+        """Run the jobs, and those their ends start, until none is left; how many ran."""
+        ran = 0
+        while self.queue:
+            ran += self.run_all()
+        return ran
+
 
 @pytest.fixture
 def workers() -> Workers:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from smpp_tui.api import errors
@@ -178,7 +180,7 @@ def test_any_exception_is_kept_as_an_error_not_raised(poller, workers, store, so
 def test_steady_state_stays_within_the_budget(poller, workers, clock, alarm):
     sources = [Source(poller.budget, i) for i in range(100)]
     poller.show([Watch((str(i),), s, interval=30) for i, s in enumerate(sources)])
-    workers.run_all()  # the first load may burst...
+    assert workers.run_until_idle() == 100  # the first load may burst...
     alarm.run_for(poller, workers, 60)
     sent_before = sum(s.calls for s in sources)
     for _ in range(600):  # ...but once it is a minute old, the budget holds
@@ -446,3 +448,140 @@ def test_a_recovery_still_waits_for_retry_after(poller, workers, clock, alarm):
     assert limited.calls == 2, "OVHcloud asked for 120 s"
     alarm.run_for(poller, workers, 1)
     assert limited.calls == 3
+
+
+# Sharing the budget: statuses first, details in rotation, one request every two seconds.
+
+
+def show_rows(poller, workers, rows: int, list_cost: int = 3) -> dict[str, list[Source]]:
+    """An accounts screen: each row's status, its IP count and the list's re-read (details)."""
+    budget = poller.budget
+    shown = {"statuses": [Source(budget, i) for i in range(rows)]}
+    shown["details"] = [Source(budget, i) for i in range(rows)]
+    shown["details"].append(Source(budget, "list", cost=list_cost))
+    watches = [Watch(("accounts",), shown["details"][-1], cost=list_cost, detail=True)]
+    for i in range(rows):
+        watches.append(Watch(("settings", str(i)), shown["statuses"][i]))
+        watches.append(Watch(("ips", str(i)), shown["details"][i], detail=True))
+    poller.show(watches)
+    workers.run_until_idle()  # the first load's burst
+    return shown
+
+
+def oldest_status(store, rows: int, now: float) -> float:
+    return max(now - store.snapshot[("settings", str(i))].fetched_at for i in range(rows))
+
+
+def test_when_the_budget_is_short_the_statuses_keep_within_a_minute_of_their_interval(
+    poller, workers, store, clock, alarm
+):
+    shown = show_rows(poller, workers, rows=36)
+    alarm.run_for(poller, workers, 240)  # the burst leaves the minute, the statuses catch up
+    details = [source.calls for source in shown["details"]]
+    for _ in range(900):
+        alarm.run_for(poller, workers, 1)
+        assert poller.budget.spent() <= 30
+        assert oldest_status(store, 36, clock.now) <= 90
+    refreshed = [s.calls - calls for s, calls in zip(shown["details"], details, strict=True)]
+    assert min(refreshed) >= 1, "the details' turn comes, every one"
+    assert sum(refreshed) <= 3 * 15, "one request in ten: 3 a minute"
+
+
+def test_when_the_budget_has_room_the_details_come_at_their_interval(poller, workers, alarm):
+    shown = show_rows(poller, workers, rows=3, list_cost=1)
+    alarm.run_for(poller, workers, 600)
+    calls = [source.calls for source in shown["statuses"] + shown["details"]]
+    assert min(calls) >= 18, "every 30 s or so, each, details too"
+
+
+def test_refreshes_are_paced_not_sent_in_trains(poller, workers, clock, alarm):
+    sent: list[float] = []
+    record = poller.budget.record
+    poller.budget.record = lambda: (sent.append(clock.now), record())  # type: ignore[method-assign]
+    sources = [Source(poller.budget, i) for i in range(40)]
+    poller.show([Watch((str(i),), s) for i, s in enumerate(sources)])
+    workers.run_until_idle()
+    alarm.run_for(poller, workers, 600)
+    steady = [at for at in sent if at > clock.now - 300]
+    gaps = {later - earlier for earlier, later in itertools.pairwise(steady)}
+    assert gaps == {2.0}, "one request every two seconds, not 30 at once then a minute's wait"
+
+
+def test_what_failed_goes_before_what_is_merely_due(poller, workers, store, clock, alarm):
+    shown = show_rows(poller, workers, rows=36)
+    alarm.run_for(poller, workers, 300)
+    broken = shown["details"][5]
+    broken.error = errors.ServerError("OVHcloud is temporarily unavailable (HTTP 503)")
+    poller.refresh([("ips", "5")])
+    workers.run_all()
+    assert store.snapshot[("ips", "5")].stale
+    broken.error = None
+    calls = broken.calls
+    alarm.run_for(poller, workers, 40)
+    assert broken.calls == calls + 1, "a detail, but marked on screen: retried first"
+    assert not store.snapshot[("ips", "5")].stale
+
+
+def test_r_fetches_the_whole_of_what_is_read_in_turn(poller, workers, alarm):
+    part, whole = Source(poller.budget, "part"), Source(poller.budget, "whole")
+    poller.show([Watch(("list",), part, whole=whole)])
+    workers.run_all()
+    alarm.run_for(poller, workers, 31)
+    assert (part.calls, whole.calls) == (2, 0)
+    poller.refresh()
+    workers.run_all()
+    assert (part.calls, whole.calls) == (2, 1)
+
+
+# First loads: past the budget, once, ten at a time.
+
+
+def test_first_loads_go_past_the_budget_ten_at_a_time(poller, workers, store):
+    for _ in range(30):
+        poller.budget.record()  # the minute's budget is spent
+    sources = [Source(poller.budget, i) for i in range(45)]
+    poller.show([Watch((str(i),), s) for i, s in enumerate(sources)])
+    in_flight = []
+    while workers.queue:
+        in_flight.append(len(workers.queue))
+        workers.queue.pop(0)()  # one ends: another starts
+    assert max(in_flight) == 10
+    assert all(store.snapshot[(str(i),)].loaded for i in range(45)), "no wait for the budget"
+
+
+def test_a_first_load_that_failed_waits_for_the_budget(poller, workers, clock, source):
+    source.error = errors.Unreachable("OVHcloud could not be reached")
+    for _ in range(30):
+        poller.budget.record()
+    poller.show([Watch(("a",), source)])
+    workers.run_all()
+    assert source.calls == 1, "its first try goes past the budget"
+    clock.now += 20  # past its backoff, within the minute
+    poller.tick()
+    assert workers.queue == [], "bursts once: the retry waits for room"
+
+
+def test_first_loads_bring_the_statuses_before_the_details(poller, workers):
+    order: list[str] = []
+
+    def fetch(name: str):
+        order.append(name)
+
+    watches = [Watch(("ips", str(i)), lambda i=i: fetch(f"ips {i}"), detail=True) for i in range(8)]
+    watches += [Watch(("settings", str(i)), lambda i=i: fetch(f"status {i}")) for i in range(8)]
+    poller.show(watches)
+    workers.run_until_idle()
+    assert order[:8] == [f"status {i}" for i in range(8)]
+
+
+def test_the_user_s_refresh_goes_before_the_first_loads(poller, workers, clock):
+    old = Source(poller.budget, "old")
+    poller.show([Watch(("old",), old)])
+    workers.run_all()
+    new = [Source(poller.budget, i) for i in range(30)]
+    poller.show([Watch(("old",), old)] + [Watch((str(i),), s) for i, s in enumerate(new)])
+    poller.refresh([("old",)])
+    workers.queue.pop(0)()  # one first load ends: the user's refresh is next
+    workers.queue.pop()()
+    assert old.calls == 2
+    assert sum(s.calls for s in new) == 1

@@ -9,6 +9,7 @@ import pytest
 from smpp_tui.api.models import Usage
 from smpp_tui.store.resources import (
     ACCOUNTS,
+    ROWS_A_TURN,
     USAGE_DAYS,
     Intervals,
     Resources,
@@ -45,6 +46,41 @@ def test_without_them_only_names_and_visible_accounts_are_fetched(sim, gateway, 
     assert fresh[shown].description == "changed, on screen"
     assert fresh[hidden].description == known[-1].description, "its turn comes when shown"
     assert set(fresh) == {account.name for account in known}
+
+
+def test_without_them_the_rows_on_screen_are_read_again_a_few_at_a_time(sim, gateway):
+    sim.world.sms.behaviour.expanded_lists = False
+    resources = Resources(gateway)
+    known = gateway.list_accounts()
+    visible = [account.name for account in known[:5]]
+    read: list[str] = []
+    for _ in range(5):  # five refreshes of the list: two rows each, in turn
+        watch = resources.accounts(known, visible)
+        before = len(sim.exchanges)
+        watch.fetch()
+        sent = list(sim.exchanges)[before:]
+        assert len(sent) == watch.cost == 1 + ROWS_A_TURN
+        read += [e.path.removeprefix("/sms/") for e in sent if e.path != "/sms"]
+    assert sorted(read) == sorted(visible * 2), "each row on screen twice: none left out"
+
+
+def test_r_reads_every_row_on_screen_again(sim, gateway):
+    sim.world.sms.behaviour.expanded_lists = False
+    known = gateway.list_accounts()
+    visible = [account.name for account in known[:5]]
+    watch = Resources(gateway).accounts(known, visible)
+    assert watch.whole is not None
+    before = len(sim.exchanges)
+    watch.whole()
+    assert len(sim.exchanges) - before == 1 + len(visible)
+
+
+def test_on_the_list_the_ip_counts_and_the_list_are_details(gateway):
+    resources = Resources(gateway)
+    assert resources.accounts(visible=["a"], detail=True).detail
+    assert resources.allowed_ips("a", detail=True).detail
+    assert not resources.allowed_ips("a").detail, "an account's own screen: not a detail"
+    assert not resources.settings("a").detail
 
 
 def test_accounts_missing_from_what_is_known_are_fetched(sim, gateway, customers):

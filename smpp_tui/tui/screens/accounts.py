@@ -16,9 +16,7 @@ from smpp_tui.store.resources import ACCOUNTS, settings_key
 from smpp_tui.tui import words
 from smpp_tui.tui.commands import Command, bindings
 from smpp_tui.tui.commands.accounts import ACCOUNTS_SCREEN, CLEAR_FILTER, SMPP_ONLY
-from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.base import StoreScreen
-from smpp_tui.tui.screens.transfer import open_transfer
 from smpp_tui.tui.widgets.account_rows import (
     AccountRows,
     View,
@@ -96,11 +94,13 @@ class AccountsScreen(StoreScreen):
         snapshot = self.smpp_app.store.snapshot
         accounts = snapshot.value(ACCOUNTS, ())
         visible = self.table.visible_accounts()
-        watches = [resources.accounts(accounts, visible)]
+        # The rows' status first: the IP counts and the list's re-read are details.
+        watches = [resources.accounts(accounts, visible, detail=True)]
         for name in visible:
             if name in self._by_name and self._by_name[name].smpp:
                 settings = snapshot.value(settings_key(name))
-                watches += [resources.settings(name, settings), resources.allowed_ips(name)]
+                ips = resources.allowed_ips(name, detail=True)
+                watches += [resources.settings(name, settings), ips]
         return watches
 
     def store_changed(self, change: Change) -> None:
@@ -168,6 +168,9 @@ class AccountsScreen(StoreScreen):
     # actions
 
     def _open(self) -> None:
+        # Loaded on first use: the account screen and its tabs are half the app's code.
+        from smpp_tui.tui.screens.account import AccountScreen
+
         name = self.table.current_account
         if name is not None:
             self.app.push_screen(AccountScreen(name))
@@ -202,6 +205,8 @@ class AccountsScreen(StoreScreen):
         self.show_snapshot(self.smpp_app.store.snapshot)
 
     def action_transfer(self) -> None:
+        from smpp_tui.tui.screens.transfer import open_transfer  # loaded on first use
+
         name = self.table.current_account
         if name is not None:
             open_transfer(self, name)

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from smpp_tui.tui.app import SmppApp
 
 
-FRESHNESS_READ_EVERY = 60.0  # seconds between two looks at when the data shown was fetched
 ANSWER_LOOK_EVERY = 0.1  # seconds between two looks for the answer to `r`
 
 # What a store action may fail with: said to the user, in the words the error carries.
@@ -58,6 +57,8 @@ class OpensAtTop:
 class SmppScreen(SaysWorkerFailures, Screen[None]):
     # The commands this screen declares (its BINDINGS are derived from them).
     DECLARED: ClassVar[tuple[Command, ...]] = ()
+    # The app's actions that would do nothing here: the app's `check_action` hides them.
+    APP_ACTIONS_OFF: ClassVar[tuple[str, ...]] = ()
 
     @property
     def smpp_app(self) -> SmppApp:
@@ -130,9 +131,8 @@ class StoreScreen(SmppScreen):
 
     def refresh_status(self) -> None:
         """Say how fresh the data is, and read it again when its words may have changed: while
-        it is stale, when its age does ("data from 2 min ago"); else once a minute, as a poll
-        that brings the same data back moves its time without telling anyone. The line is
-        redrawn only when its words change."""
+        it is stale, when its age does ("data from 2 min ago"). The line is redrawn only when
+        its words change."""
         status = self.status()
         aging = None
         if status is not None:
@@ -143,8 +143,6 @@ class StoreScreen(SmppScreen):
             entry = self.smpp_app.store.snapshot[key]
             if entry.stale and entry.fetched_at is not None:
                 aging = words.age_changes_in(self.smpp_app.session.clock() - entry.fetched_at)
-            elif entry.loaded:
-                aging = FRESHNESS_READ_EVERY
         self.smpp_app.status_ages_in(aging)
 
     def refresh_asked(self) -> None:

@@ -48,6 +48,7 @@ class ConnectScreen(OpensAtTop, SmppScreen):
     POLL_EVERY = 3.0  # seconds between checks that the user validated the key
     DECLARED = CONNECT_SCREEN
     BINDINGS = bindings(*DECLARED)
+    APP_ACTIONS_OFF = ("profiles",)  # a step of adding one
 
     def compose(self) -> ComposeResult:
         yield Header()

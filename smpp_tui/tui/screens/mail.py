@@ -30,6 +30,7 @@ class MailTable(KeyedTable):
 class MailScreen(SmppScreen):
     DECLARED = MAIL_SCREEN
     BINDINGS = bindings(*DECLARED)
+    APP_ACTIONS_OFF = ("mail", "refresh")  # already here; read again each time it is shown
 
     def __init__(self) -> None:
         super().__init__()

@@ -68,6 +68,7 @@ class ProfilesTable(KeyedTable):
 class ProfilesScreen(StoreScreen):
     DECLARED = PROFILES_SCREEN
     BINDINGS = bindings(*DECLARED)
+    APP_ACTIONS_OFF = ("profiles",)  # already here
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -62,6 +62,7 @@ class KeysFooter(Footer):
         super().__init__(**options)
         self._ready = False  # the screen's bindings are known (Textual's footer waits for them too)
         self._fitted_to = 0  # the width the keys shown were chosen for
+        self._shown: tuple[object, ...] = ()  # what the keys shown say (see `_keys`)
 
     @property
     def fitted_to(self) -> int:
@@ -70,7 +71,15 @@ class KeysFooter(Footer):
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._ready = True
-        super().bindings_changed(screen)
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            # Looked at once the change is made, as Textual's footer does.
+            self.call_after_refresh(self._keys_changed)
+
+    async def _keys_changed(self) -> None:
+        """Built again only when what it shows changes: bindings are said to change at each
+        focus change and cursor move, and a rebuild costs a frame's time (12 ms)."""
+        if self.is_attached and self._said(self._keys()) != self._shown:  # not gone since
+            await self.recompose()
 
     def on_resize(self, event: events.Resize) -> None:
         if self._ready and event.size.width != self._fitted_to:
@@ -80,14 +89,28 @@ class KeysFooter(Footer):
         if not self._ready:
             return
         self._fitted_to = self.size.width or self.app.size.width
+        keys = self._keys()
+        self._shown = self._said(keys)
+        for active, classes in keys:
+            yield self._key(active, classes)
+
+    def _keys(self) -> list[tuple[ActiveBinding, str]]:
+        """The keys to show at the width chosen, each with its classes."""
+        width = self._fitted_to or self.size.width or self.app.size.width
         found = self.screen.active_bindings.values()
         palette = next((a for a in found if a.binding.id == PALETTE.id), None)
-        keys = list(self._fitting(by_importance(found, self.app), self._fitted_to))
-        room = self._fitted_to - sum(self._width(active) for active in keys)
-        for active in keys:
-            yield self._key(active)
+        keys = list(self._fitting(by_importance(found, self.app), width))
+        room = width - sum(self._width(active) for active in keys)
+        shown = [(active, "") for active in keys]
         if self.show_command_palette and palette and self._width(palette, True) <= room:
-            yield self._key(palette, classes="-command-palette")
+            shown.append((palette, "-command-palette"))
+        return shown
+
+    def _said(self, keys: list[tuple[ActiveBinding, str]]) -> tuple[object, ...]:
+        return tuple(
+            (a.binding.key, self._label(a), a.binding.action, a.enabled, a.tooltip, classes)
+            for a, classes in keys
+        )
 
     def _fitting(self, ordered: list[ActiveBinding], width: int) -> Iterator[ActiveBinding]:
         """The keys that fit `width`, in order, whole: `?` always; the others while room is

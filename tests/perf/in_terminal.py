@@ -1,0 +1,266 @@
+"""The figures a user feels, measured on real processes in a pseudo-terminal, each beside the
+same figure of the bare Textual app (`bare_app.py`) showing the same rows, in one run.
+
+- start to rows shown: `smpp-tui --demo`, and `--api-url` on a simulator of 9 and of 1,009
+  accounts (there also: to every visible cell filled);
+- the cursor: 50 `j` at one per 35 ms, then the delay until the 51st row is under the cursor;
+  and key-to-screen latency of single moves, while polls run;
+- a filter keystroke that cuts 1,009 rows to 222;
+- the requests scrolling 50 rows costs;
+- an idle minute: terminal bytes written and CPU used.
+
+The simulator runs in this process (a thread): the app's process is the client alone, as it is
+against OVHcloud, and the requests it sends are counted here.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from smpp_tui.api import ApplicationKey, Gateway
+from smpp_tui.api.models import Account
+from smpp_tui.simulator import Simulator, build_demo_world
+from smpp_tui.tui.widgets.account_rows import View, shown_accounts
+from tests.perf.terminal import Terminal
+
+PYTHON = sys.executable
+BARE = str(Path(__file__).with_name("bare_app.py"))
+SIZE = (120, 40)
+TABLE_TOP = 2  # the header, then the columns' titles
+DOWN = "j"
+BACKSPACE = "\x7f"
+FILTER = "dc12345-1"  # 1,009 rows -> 222
+
+
+def paste(text: str) -> str:
+    return f"\x1b[200~{text}\x1b[201~"
+
+
+@dataclass
+class Customer:
+    """A simulator of the demo's first customer, with `scale` x 200 more accounts, and the
+    rows the app shows of them, in its order."""
+
+    scale: int
+    sim: Simulator = field(init=False)
+    env: dict[str, str] = field(init=False)
+    accounts: list[Account] = field(init=False)
+
+    def __post_init__(self) -> None:
+        world, customers = build_demo_world(seed=0, scale=self.scale, history=0)
+        self.sim = Simulator(world).start()
+        keys = customers[0].keys
+        self.env = {
+            "OVH_APPLICATION_KEY": keys.application_key,
+            "OVH_APPLICATION_SECRET": keys.application_secret,
+            "OVH_CONSUMER_KEY": keys.consumer_key,
+        }
+        credentials = ApplicationKey(
+            keys.application_key, keys.application_secret, keys.consumer_key
+        )
+        listed = Gateway.connect(self.sim.endpoint, credentials).list_accounts()
+        self.accounts = shown_accounts(listed, View())
+        self.sim.exchanges.clear()
+
+    def names(self) -> list[str]:
+        return [account.name for account in self.accounts]
+
+    def shown(self, query: str) -> int:
+        return len(shown_accounts(tuple(self.accounts), View(query=query)))
+
+    def bare_rows(self) -> list[list[str]]:
+        """The cells the app shows, as the bare app shows them: all filled."""
+        return [
+            [
+                a.name,
+                a.description[:32],
+                "SMPP" if a.smpp else "sms",
+                a.status,
+                "✓ working" if a.smpp else "—",
+                f"{a.credits_left:,.2f}",
+                "1/10" if a.smpp else "",
+            ]
+            for a in self.accounts
+        ]
+
+    def stop(self) -> None:
+        self.sim.stop()
+
+
+class Runs:
+    """Starts the app and the bare app on a customer's rows, each in a fresh home."""
+
+    def __init__(self, customer: Customer) -> None:
+        self.customer = customer
+        self._home = Path(tempfile.mkdtemp(prefix="smpp-tui-perf-"))
+        self._rows = self._home / f"rows-{customer.scale}.json"
+        self._rows.write_text(json.dumps(customer.bare_rows()))
+
+    def _env(self) -> dict[str, str]:
+        return {"HOME": str(self._home), "SMPP_TUI_CONFIG": str(self._home / "config.toml")}
+
+    def app(self, *args: str) -> Terminal:
+        api = ("--api-url", self.customer.sim.endpoint) if "--demo" not in args else ()
+        env = {**self._env(), **self.customer.env}
+        return Terminal([PYTHON, "-m", "smpp_tui", *api, *args], size=SIZE, env=env)
+
+    def bare(self) -> Terminal:
+        return Terminal([PYTHON, BARE, str(self._rows)], size=SIZE, env=self._env())
+
+
+# what the screen shows
+
+
+def visible_rows() -> int:
+    """Rows the table shows at `SIZE`: the screen less the header, the titles, the status line
+    and the footer (the bare app has no status line: it shows one more, never fewer)."""
+    return SIZE[1] - TABLE_TOP - 2
+
+
+def shows_rows(names: Sequence[str]) -> Callable[[Terminal], bool]:
+    """The first page of rows is drawn."""
+    last = names[min(len(names), visible_rows()) - 1]
+    return lambda terminal: last in terminal.text()
+
+
+def cells_filled(terminal: Terminal) -> bool:
+    """No visible SMPP row still shows "…" for its status or its IP count."""
+    lines = terminal.text().splitlines()
+    titles = lines[TABLE_TOP - 1]
+    status_at, ips_at = titles.find("SMPP status"), titles.find("IPs")
+    rows = lines[TABLE_TOP : TABLE_TOP + visible_rows()]
+    smpp = [line for line in rows if " SMPP " in line]
+    return bool(smpp) and not any(
+        "…" in line[status_at : status_at + 11] + line[ips_at - 2 : ips_at + 5] for line in smpp
+    )
+
+
+class Cursor:
+    """The row under the cursor: the table line drawn in the cursor's colour, learnt at start
+    (the cursor is on the first row)."""
+
+    def __init__(self, terminal: Terminal) -> None:
+        self.terminal = terminal
+        self.colour = self._colour(TABLE_TOP)
+
+    def _colour(self, y: int) -> str:
+        with self.terminal.lock:
+            line = self.terminal.screen.buffer[y]
+            return Counter(char.bg for char in line.values()).most_common(1)[0][0]
+
+    def row(self) -> tuple[int, str]:
+        """Where the cursor is drawn, and the text of that line."""
+        for y in range(TABLE_TOP, SIZE[1] - 1):  # the bare app shows a row more: no status
+            if self._colour(y) == self.colour:
+                return y, self.terminal.line(y)
+        return -1, ""
+
+
+# the figures
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def start_to_rows(start: Callable[[], Terminal], names: Sequence[str]) -> float:
+    with start() as terminal:
+        return terminal.wait_for(lambda: shows_rows(names)(terminal))
+
+
+def start_to_filled(start: Callable[[], Terminal], names: Sequence[str]) -> tuple[float, float]:
+    with start() as terminal:
+        shown = terminal.wait_for(lambda: shows_rows(names)(terminal))
+        return shown, terminal.wait_for(lambda: cells_filled(terminal))
+
+
+def ready(terminal: Terminal, names: Sequence[str], filled: bool) -> Cursor:
+    terminal.wait_for(lambda: shows_rows(names)(terminal))
+    if filled:
+        terminal.wait_for(lambda: cells_filled(terminal))
+    return Cursor(terminal)
+
+
+def paced_delay(terminal: Terminal, names: Sequence[str], keys: int = 50) -> float:
+    """Seconds from the last of `keys` moves, one per 35 ms, to the row it lands on shown."""
+    cursor = Cursor(terminal)
+    for _ in range(keys):
+        terminal.send(DOWN)
+        time.sleep(0.035)
+    sent = time.perf_counter()
+    target = names[keys]
+    terminal.wait_for(lambda: target in cursor.row()[1])
+    return time.perf_counter() - sent
+
+
+def key_latencies(terminal: Terminal, moves: int = 40) -> list[float]:
+    """Seconds from each move's key to the cursor drawn elsewhere, one move at a time."""
+    cursor, latencies = Cursor(terminal), []
+    for _ in range(moves):
+        before = cursor.row()
+        sent = time.perf_counter()
+        terminal.send(DOWN)
+        terminal.wait_for(lambda: cursor.row() != before)  # noqa: B023 (used at once)
+        latencies.append(time.perf_counter() - sent)
+        time.sleep(0.1)
+    return latencies
+
+
+def filter_keystrokes(terminal: Terminal, customer: Customer, times: int = 5) -> list[float]:
+    """Seconds from the keystroke that cuts the rows to `FILTER`'s to the count shown."""
+    total, cut = len(customer.accounts), customer.shown(FILTER)
+    whole = customer.shown(FILTER[:-1])
+
+    def shows(count: int) -> Callable[[], bool]:
+        # "· 1009 accounts", which "· 222 of 1009 accounts" does not hold.
+        said = f"· {count} of {total} accounts" if count < total else f"· {total} accounts"
+        return lambda: said in terminal.text()
+
+    terminal.send("/")
+    terminal.wait_for(lambda: "filter by name" in terminal.text())  # the field, shown
+    terminal.send(paste(FILTER[:-1]))
+    terminal.wait_for(lambda: shows(whole)() and f"filter: {FILTER[:-1]}" in terminal.text())
+    figures = []
+    for _ in range(times):
+        sent = time.perf_counter()
+        terminal.send(FILTER[-1])
+        terminal.wait_for(shows(cut))
+        figures.append(time.perf_counter() - sent)
+        terminal.send(BACKSPACE)
+        terminal.wait_for(shows(whole))
+    return figures
+
+
+def scroll_requests(terminal: Terminal, customer: Customer, rows: int = 50) -> int:
+    """Requests sent from the first of `rows` moves to 2 s after the last (the rows at rest
+    are fetched 0.3 s after it)."""
+    before = len(customer.sim.exchanges)
+    for _ in range(rows):
+        terminal.send(DOWN)
+        time.sleep(0.035)
+    time.sleep(2.0)
+    return len(customer.sim.exchanges) - before
+
+
+def idle(terminals: Sequence[Terminal], seconds: float) -> list[tuple[float, float]]:
+    """Bytes written and CPU % of each terminal's process over the same `seconds`."""
+    before = [(t.bytes_read, t.cpu_seconds()) for t in terminals]
+    time.sleep(seconds)
+    per_minute = 60 / seconds
+    return [
+        ((t.bytes_read - sent) * per_minute, 100 * (t.cpu_seconds() - cpu) / seconds)
+        for t, (sent, cpu) in zip(terminals, before, strict=True)
+    ]

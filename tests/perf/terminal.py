@@ -1,0 +1,125 @@
+"""A real process in a pseudo-terminal, its screen read as a user's terminal would draw it.
+
+The benchmarks measure what a user waits for: from the command's start, or from a key sent, to
+text on the screen. A reader thread feeds every byte the process writes to a pyte screen (a
+VT100 emulator) and counts them; `wait_for` polls that screen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import signal
+import struct
+import subprocess
+import termios
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pyte
+
+QUIT = "\x11"  # ctrl+q
+
+
+def child_env(extra: dict[str, str] | None) -> dict[str, str]:
+    """The process's environment: this one's, with a terminal, and bytecode cached as an
+    installed package has it (a run with PYTHONDONTWRITEBYTECODE compiles every module)."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "TERM": "xterm-256color", **(extra or {})}
+
+
+class Terminal:
+    def __init__(
+        self,
+        command: Sequence[str],
+        *,
+        size: tuple[int, int] = (120, 40),
+        env: dict[str, str] | None = None,
+    ) -> None:
+        columns, lines = size
+        self.screen = pyte.Screen(columns, lines)
+        self._stream = pyte.ByteStream(self.screen)
+        self.lock = threading.Lock()
+        self.bytes_read = 0
+        controller, child = os.openpty()
+        fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            list(command),
+            stdin=child,
+            stdout=child,
+            stderr=child,
+            env=child_env(env),
+            start_new_session=True,
+            close_fds=True,
+        )
+        os.close(child)
+        self._controller = controller
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                data = os.read(self._controller, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            with self.lock:
+                self.bytes_read += len(data)
+                self._stream.feed(data)
+
+    def text(self) -> str:
+        with self.lock:
+            return "\n".join(self.screen.display)
+
+    def lines_where(self, test: Callable[[pyte.screens.Char], bool]) -> list[int]:
+        """The screen lines with a character that passes `test` (a colour, say)."""
+        with self.lock:
+            buffer = self.screen.buffer
+            return [y for y in range(self.screen.lines) if any(map(test, buffer[y].values()))]
+
+    def line(self, y: int) -> str:
+        with self.lock:
+            return self.screen.display[y]
+
+    def wait_for(self, condition: Callable[[], bool], timeout: float = 60.0) -> float:
+        """Seconds from the start until `condition` holds; polled every millisecond."""
+        deadline = time.perf_counter() + timeout
+        while not condition():
+            if time.perf_counter() > deadline or self.process.poll() is not None:
+                raise TimeoutError(f"not seen in {timeout} s; the screen:\n{self.text()}")
+            time.sleep(0.001)
+        return time.perf_counter() - self.started
+
+    def send(self, keys: str) -> None:
+        os.write(self._controller, keys.encode())
+
+    def cpu_seconds(self) -> float:
+        """User and system time of the process so far (Linux's /proc)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def close(self) -> None:
+        """Quit as a user does (ctrl+q: both apps' quit), else end the process."""
+        with contextlib.suppress(OSError):
+            self.send(QUIT)
+        for ending in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                self.process.wait(3)
+                break
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, ending)
+        self.process.wait()
+        os.close(self._controller)
+        self._reader.join(2)
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
