@@ -25,10 +25,10 @@ def launch(job: Callable[[], Any], on_error: Callable[[Exception], None]) -> Non
         except Exception as error:
             on_error(error)
 
-    in_background(run, name="smpp-tui-poll")
+    in_background(run)
 
 
 async def call(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """`function(...)` on a daemon thread, awaited: its result, or its exception raised."""
     job = functools.partial(function, *args, **kwargs)
-    return await asyncio.wrap_future(in_background(job, name="smpp-tui-call"))
+    return await asyncio.wrap_future(in_background(job))

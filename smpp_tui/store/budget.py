@@ -53,8 +53,8 @@ class RequestBudget:
         return self.room_in(cost, pending, paced=paced) == 0.0
 
     def room_in(self, cost: int, pending: int = 0, *, paced: bool = True) -> float:
-        """Seconds until a background refresh of `cost` may start (0: now); one `paced`
-        false keeps to the minute's allowance only."""
+        """Seconds until a background refresh of `cost` may start (0: now). Not `paced`, it
+        keeps to the minute's allowance only, not to one request every 2 s."""
         with self._lock:
             now = self._clock()
             self._expire(now)

@@ -32,11 +32,11 @@ first loads (statuses before details), then the rest.
 The long waits of the backoff are for an OVHcloud that answers nothing. Once it answers any
 request again, a resource that failed for want of an answer (no answer, a 5xx, a rate limit,
 refused credentials) is due one interval after its last try (`Backoff.answered` at most), if not
-sooner: at once when that is past (within the minute's budget: what failed goes before what is
-merely due, and is not paced, details too), so after an outage the screen is fresh within one
+sooner: at once when that is past (within the minute's budget: it goes before what is merely
+due, and is not paced, details too), so after an outage the screen is fresh within one
 interval of the first answer; a route that fails alone while the others answer is tried once
 an interval, no faster. A `Retry-After` still holds; a failure that says nothing of the link (a
-missing right, a 404) keeps its backoff.
+missing right, a 404) keeps its backoff, and waits its turn like any refresh.
 
 Timers, not ticks: each look at what is due (`tick`) starts it and sets the `alarm` for the next
 look, when the next resource is due or the budget has room again; a poll ending, `show` and
@@ -54,6 +54,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from enum import IntEnum
 from typing import Any
 
 from smpp_tui.api import errors as api_errors
@@ -65,18 +66,34 @@ from smpp_tui.store.store import Store
 
 @dataclass(frozen=True)
 class Watch:
-    """A resource a screen shows: how to fetch it (blocking), how often, at what cost."""
+    """A resource a screen shows: how to fetch it (blocking), how often, at what cost.
+
+    A `detail` matters less than the rest of the screen: when the budget is short it waits,
+    but for one request in `DETAIL_SHARE`. `whole` is what `r` fetches when `fetch` reads a part
+    of the resource in turn (the list's rows on screen, a few at a time)."""
 
     key: ResourceKey
     fetch: Callable[[], Any]  # any resource: the snapshot holds values of every kind
     interval: float = 30.0
     cost: int = 1  # requests one refresh is expected to send
-    detail: bool = False  # waits while the others do, but for its share
-    whole: Callable[[], Any] | None = None  # what `r` fetches, if `fetch` reads a part in turn
+    detail: bool = False
+    whole: Callable[[], Any] | None = None
 
 
 MAX_IN_FLIGHT = 10  # refreshes under way at once, a first load's burst included
 DETAIL_SHARE = 10  # while others wait, details have one request in this many
+
+
+class Turn(IntEnum):
+    """Which refreshes start first, when several are due."""
+
+    ASKED = 0  # by the user (`r`)
+    FIRST_LOAD = 1
+    FIRST_LOAD_DETAIL = 2
+    LINK_FAILED = 3  # its last try had no answer: it tells when OVHcloud is back
+    DETAILS_SHARE = 4  # the oldest detail, once every `DETAIL_SHARE` requests
+    DUE = 5
+    DETAIL_DUE = 6
 
 
 @dataclass
@@ -103,6 +120,11 @@ def health_after(error: Exception) -> Health | None:
         api_errors.RateLimited,
     )
     return Health.UNREACHABLE if isinstance(error, unreachable) else None
+
+
+def link_failed(entry: Entry) -> bool:
+    """Its last refresh failed in a way that says something of the link to OVHcloud."""
+    return entry.error is not None and health_after(entry.error) is not None
 
 
 def never_asked(entry: Entry) -> bool:
@@ -184,7 +206,9 @@ class Poller:
         snapshot = self._store.snapshot
         ready = [s for s in self._slots.values() if not s.in_flight and self._due(s) <= now]
         first = {s.watch.key for s in ready if never_asked(snapshot[s.watch.key])}
-        failed = {s.watch.key for s in ready if snapshot[s.watch.key].error is not None}
+        # Only a failure for want of an answer goes ahead: a missing right or a 404 would take
+        # the statuses' turns at each backoff for as long as the screen is open.
+        failed = {s.watch.key for s in ready if link_failed(snapshot[s.watch.key])}
         # Requests of refreshes under way may not be recorded yet: count them as spent.
         pending = sum(s.watch.cost for s in self._slots.values() if s.in_flight)
         started: list[Watch] = []
@@ -207,21 +231,23 @@ class Poller:
     def _in_order(
         self, ready: list[_Slot], first: set[ResourceKey], failed: set[ResourceKey], now: float
     ) -> list[_Slot]:
-        """The user's; first loads, details last; what failed; the oldest detail if its turn
-        has come; the others; the details. In each, the oldest due first."""
+        """In `Turn` order; in each turn, the oldest due first."""
         ahead = first | failed
         details = [s for s in ready if s.watch.detail and s.watch.key not in ahead]
         turn = min(details, key=self._due) if details and now >= self._detail_turn else None
 
-        def rank(slot: _Slot) -> tuple[int, float]:
+        def rank(slot: _Slot) -> tuple[Turn, float]:
+            detail = slot.watch.detail
             if slot.urgent:
-                group = 0
+                group = Turn.ASKED
             elif slot.watch.key in first:
-                group = 1 + slot.watch.detail
+                group = Turn.FIRST_LOAD_DETAIL if detail else Turn.FIRST_LOAD
             elif slot.watch.key in failed:
-                group = 3
+                group = Turn.LINK_FAILED
+            elif slot is turn:
+                group = Turn.DETAILS_SHARE
             else:
-                group = 4 if slot is turn else 5 + slot.watch.detail
+                group = Turn.DETAIL_DUE if detail else Turn.DUE
             return group, self._due(slot)
 
         return sorted(ready, key=rank)
@@ -256,6 +282,12 @@ class Poller:
     def watched(self) -> list[ResourceKey]:
         with self._lock:
             return list(self._slots)
+
+    def interval(self, key: ResourceKey) -> float | None:
+        """How often `key` is polled now (None: it is not)."""
+        with self._lock:
+            slot = self._slots.get(key)
+            return None if slot is None else slot.watch.interval
 
     def _run(self, watch: Watch) -> None:
         begun = self._clock()

@@ -43,6 +43,8 @@ from smpp_tui.tui.widgets.status_line import REFRESHING, UP_TO_DATE
 if TYPE_CHECKING:
     from textual.command import Provider
 
+FRESH_PAST_INTERVAL = 60.0  # seconds data polled on time stays "up to date" past its interval
+
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -278,14 +280,27 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         if entry.error is not None and not entry.loaded:
             return line.append(str(entry.error), style="bold red")
         line.append_text(detail)
+        age = self.session.clock() - (entry.fetched_at or 0)
         if refreshing:
             line.append(f" · {REFRESHING}")
         elif entry.stale:  # the age first: on a narrow terminal the error is what is cut
-            age = self.session.clock() - (entry.fetched_at or 0)
             line.append(f" · ⚠ data from {words.age(age)}: {entry.error}", style="yellow")
-        elif entry.loaded:
+        elif entry.loaded and self.fresh_for(key) > 0:
             line.append(f" · {UP_TO_DATE}")
+        elif entry.loaded:
+            line.append(f" · data from {words.age(age)}")
         return line
+
+    def fresh_for(self, key: ResourceKey) -> float:
+        """Seconds `key`'s data stays up to date (0 or less: it is not): while OVHcloud
+        answers, until a minute past its interval since it was fetched. A poll that brings
+        the same data back moves that; an outage or a resource polled less often (a detail,
+        when the budget is short) ends it."""
+        entry, snapshot = self.store.snapshot[key], self.store.snapshot
+        if snapshot.health is not Health.OK or entry.fetched_at is None:
+            return 0.0
+        interval = self.poller.interval(key) or 0.0
+        return entry.fetched_at + interval + FRESH_PAST_INTERVAL - self.session.clock()
 
     # failures that are bugs: said, never fatal
 

@@ -68,3 +68,16 @@ print("quitting", flush=True)
     )
     assert done.stdout.strip() == "quitting", done.stderr
     assert time.monotonic() - started < 10
+
+
+def test_background_calls_reuse_the_threads_that_wait():
+    """One call after another: one thread or so, not one each (starting one waits for it)."""
+    threads = [in_background(threading.current_thread).result(timeout=5) for _ in range(20)]
+    # A thread may be given the next call before it counts itself waiting: one more starts.
+    assert len({id(thread) for thread in threads}) < 5
+
+
+def test_calls_at_once_each_get_a_thread():
+    gate = threading.Barrier(5, timeout=5)
+    futures = [in_background(gate.wait) for _ in range(5)]  # each waits for the four others
+    assert sorted(f.result(timeout=5) for f in futures) == [0, 1, 2, 3, 4]

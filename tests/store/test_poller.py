@@ -487,6 +487,21 @@ def test_when_the_budget_is_short_the_statuses_keep_within_a_minute_of_their_int
     assert sum(refreshed) <= 3 * 15, "one request in ten: 3 a minute"
 
 
+def test_details_refused_for_good_wait_their_turn_behind_the_statuses(
+    poller, workers, store, clock, alarm
+):
+    """A key without the right to read IPs: every row's IP count fails, saying nothing of the
+    link. Retried at each backoff ahead of the rest, they took 9 requests a minute and let a
+    status get 111 s old."""
+    shown = show_rows(poller, workers, rows=36)
+    for source in shown["details"][:-1]:
+        source.error = errors.NotFound("gone")
+    alarm.run_for(poller, workers, 600)
+    for _ in range(900):
+        alarm.run_for(poller, workers, 1)
+        assert oldest_status(store, 36, clock.now) <= 90
+
+
 def test_when_the_budget_has_room_the_details_come_at_their_interval(poller, workers, alarm):
     shown = show_rows(poller, workers, rows=3, list_cost=1)
     alarm.run_for(poller, workers, 600)

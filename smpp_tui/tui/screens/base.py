@@ -130,9 +130,9 @@ class StoreScreen(SmppScreen):
         self.declare_watches()
 
     def refresh_status(self) -> None:
-        """Say how fresh the data is, and read it again when its words may have changed: while
-        it is stale, when its age does ("data from 2 min ago"). The line is redrawn only when
-        its words change."""
+        """Say how fresh the data is, and read it again when its words may change: when up to
+        date, at the moment it stops being so; else when its age does ("data from 2 min
+        ago"). The line is redrawn only when its words change."""
         status = self.status()
         aging = None
         if status is not None:
@@ -140,8 +140,10 @@ class StoreScreen(SmppScreen):
             said = self.smpp_app.status_words(key, detail, self._refreshing(key))
             with contextlib.suppress(NoMatches):  # a screen being torn down
                 self.query_one(StatusLine).say(said)
-            entry = self.smpp_app.store.snapshot[key]
-            if entry.stale and entry.fetched_at is not None:
+            entry, fresh_for = self.smpp_app.store.snapshot[key], self.smpp_app.fresh_for(key)
+            if entry.loaded and not entry.stale and fresh_for > 0:
+                aging = fresh_for
+            elif entry.fetched_at is not None:
                 aging = words.age_changes_in(self.smpp_app.session.clock() - entry.fetched_at)
         self.smpp_app.status_ages_in(aging)
 

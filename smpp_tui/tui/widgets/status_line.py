@@ -1,9 +1,10 @@
 """One line under the content: where the data comes from and how fresh it is.
 
-It is recomputed often but redrawn only when its words change: "up to date" while the data is
-polled without a failure, "refreshing…" from `r` to the answer, "data from 2 min ago" once a
-minute while it is stale. A poll that brings the same data back changes no word (no clock of
-the last poll): a screen left alone sends nothing to the terminal, over SSH not a byte.
+It is recomputed often but redrawn only when its words change: "up to date" while OVHcloud
+answers and the data was read within its interval plus a minute, "refreshing…" from `r` to the
+answer, else its age ("data from 2 min ago", once a minute). A poll that brings the same data
+back changes no word (no clock of the last poll): a screen left alone sends nothing to the
+terminal, over SSH not a byte.
 """
 
 from __future__ import annotations
