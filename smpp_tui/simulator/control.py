@@ -1,9 +1,10 @@
 """The simulator's own routes under `/_sim/`: plainly not OVHcloud's, no authentication.
 
 They let a standalone simulator be steered from outside (curl, another process): list, add and
-clear faults; read the outbox (the e-mails OVHcloud would send, such as new SMPP passwords);
-read and change the SMS behaviour knobs; download exported documents (the `getUrl` of
-`/me/document/{id}`). Python callers use `Simulator.faults` and `world.sms` directly.
+clear faults; count the requests answered; read the outbox (the e-mails OVHcloud would send,
+such as new SMPP passwords); read and change the SMS behaviour knobs; download exported
+documents (the `getUrl` of `/me/document/{id}`). Python callers use `Simulator.faults` and
+`world.sms` directly.
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ def control_router(sim: Simulator) -> Router:
     @router.route("DELETE", "/faults", auth="none")
     def clear_faults(request: Request) -> None:
         sim.faults.clear()
+
+    @router.route("GET", "/exchanges", auth="none")
+    def exchanges(request: Request) -> dict[str, int]:
+        # How many requests a client sent (these controls not counted): a budget checked
+        # from outside, in another process.
+        answered = sum(1 for e in sim.exchanges if not e.path.startswith(CONTROL_PREFIX))
+        return {"answered": answered}
 
     @router.route("GET", "/outbox", auth="none")
     def outbox(request: Request) -> list[dict[str, Any]]:

@@ -21,7 +21,7 @@ COLUMNS = ("Account", "Description", "SMPP", "Status", "SMPP status", "Credits",
 
 
 class Table(DataTable[Text]):
-    BINDINGS = [("j", "cursor_down"), ("k", "cursor_up")]  # as smpp-tui's table
+    BINDINGS = [("j", "cursor_down"), ("k", "cursor_up"), ("g", "scroll_top")]  # as smpp-tui's
 
 
 class BareApp(App[None]):

@@ -9,33 +9,35 @@ same figure of the bare Textual app (`bare_app.py`) showing the same rows, in on
 - the requests scrolling 50 rows costs;
 - an idle minute: terminal bytes written and CPU used.
 
-The simulator runs in this process (a thread): the app's process is the client alone, as it is
-against OVHcloud, and the requests it sends are counted here.
+The simulator runs in a process of its own, as OVHcloud is away from the app: the app's process
+is the client alone, and the harness (its screen reading) takes nothing from the simulator's
+answers. The requests the app sends are counted by the simulator (`GET /_sim/exchanges`).
 """
 
 from __future__ import annotations
 
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
+import requests
+
 from smpp_tui.api import ApplicationKey, Gateway
-from smpp_tui.api.models import Account
-from smpp_tui.simulator import Simulator, build_demo_world
 from smpp_tui.tui.widgets.account_rows import View, shown_accounts
-from tests.perf.terminal import Terminal
+from tests.perf.terminal import Terminal, child_env
 
 PYTHON = sys.executable
 BARE = str(Path(__file__).with_name("bare_app.py"))
 SIZE = (120, 40)
 TABLE_TOP = 2  # the header, then the columns' titles
 DOWN = "j"
+TOP = "g"
 BACKSPACE = "\x7f"
 FILTER = "dc12345-1"  # 1,009 rows -> 222
 
@@ -44,31 +46,45 @@ def paste(text: str) -> str:
     return f"\x1b[200~{text}\x1b[201~"
 
 
-@dataclass
 class Customer:
-    """A simulator of the demo's first customer, with `scale` x 200 more accounts, and the
-    rows the app shows of them, in its order."""
+    """The standalone simulator (`smpp-tui simulator`, its own process, as OVHcloud is) of the
+    demo's first customer with `scale` x 200 more accounts, and the rows the app shows of
+    them, in its order."""
 
-    scale: int
-    sim: Simulator = field(init=False)
-    env: dict[str, str] = field(init=False)
-    accounts: list[Account] = field(init=False)
-
-    def __post_init__(self) -> None:
-        world, customers = build_demo_world(seed=0, scale=self.scale, history=0)
-        self.sim = Simulator(world).start()
-        keys = customers[0].keys
-        self.env = {
-            "OVH_APPLICATION_KEY": keys.application_key,
-            "OVH_APPLICATION_SECRET": keys.application_secret,
-            "OVH_CONSUMER_KEY": keys.consumer_key,
-        }
-        credentials = ApplicationKey(
-            keys.application_key, keys.application_secret, keys.consumer_key
+    def __init__(self, scale: int) -> None:
+        self.scale = scale
+        command = [PYTHON, "-m", "smpp_tui", "simulator", "--scale", str(scale), "--history", "0"]
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, text=True, env=child_env(None)
         )
-        listed = Gateway.connect(self.sim.endpoint, credentials).list_accounts()
+        said = self._banner()
+        self.endpoint, self.url = said["API endpoint"], said["API endpoint"].removesuffix("/1.0")
+        keys = [said[name] for name in ("application key", "application secret", "consumer key")]
+        names = ("OVH_APPLICATION_KEY", "OVH_APPLICATION_SECRET", "OVH_CONSUMER_KEY")
+        self.env = dict(zip(names, keys, strict=True))
+        listed = Gateway.connect(self.endpoint, ApplicationKey(*keys)).list_accounts()
         self.accounts = shown_accounts(listed, View())
-        self.sim.exchanges.clear()
+
+    def _banner(self) -> dict[str, str]:
+        """What the simulator prints as it starts: `  application key     KEY ...`."""
+        assert self.process.stdout is not None
+        said: dict[str, str] = {}
+        for line in self.process.stdout:
+            name, _, value = line.strip().partition("  ")
+            said[name] = value.strip().split()[0] if value.strip() else ""
+            if name == "consumer key":
+                return said
+        raise RuntimeError("the simulator did not start")
+
+    def answered(self) -> int:
+        """The API requests the simulator answered so far."""
+        return int(requests.get(f"{self.url}/_sim/exchanges", timeout=5).json()["answered"])
+
+    def inject(self, spec: str) -> None:
+        requests.post(f"{self.url}/_sim/faults", json={"spec": spec}, timeout=5).raise_for_status()
+
+    def clear_faults(self) -> None:
+        requests.delete(f"{self.url}/_sim/faults", timeout=5).raise_for_status()
 
     def names(self) -> list[str]:
         return [account.name for account in self.accounts]
@@ -92,7 +108,8 @@ class Customer:
         ]
 
     def stop(self) -> None:
-        self.sim.stop()
+        self.process.terminate()
+        self.process.wait(5)
 
 
 class Runs:
@@ -108,7 +125,7 @@ class Runs:
         return {"HOME": str(self._home), "SMPP_TUI_CONFIG": str(self._home / "config.toml")}
 
     def app(self, *args: str) -> Terminal:
-        api = ("--api-url", self.customer.sim.endpoint) if "--demo" not in args else ()
+        api = ("--api-url", self.customer.endpoint) if "--demo" not in args else ()
         env = {**self._env(), **self.customer.env}
         return Terminal([PYTHON, "-m", "smpp_tui", *api, *args], size=SIZE, env=env)
 
@@ -194,16 +211,21 @@ def ready(terminal: Terminal, names: Sequence[str], filled: bool) -> Cursor:
     return Cursor(terminal)
 
 
-def paced_delay(terminal: Terminal, names: Sequence[str], keys: int = 50) -> float:
-    """Seconds from the last of `keys` moves, one per 35 ms, to the row it lands on shown."""
-    cursor = Cursor(terminal)
-    for _ in range(keys):
-        terminal.send(DOWN)
-        time.sleep(0.035)
-    sent = time.perf_counter()
-    target = names[keys]
-    terminal.wait_for(lambda: target in cursor.row()[1])
-    return time.perf_counter() - sent
+def paced_delay(terminal: Terminal, names: Sequence[str], keys: int = 50, times: int = 3) -> float:
+    """Seconds from the last of `keys` moves, one per 35 ms, to the row it lands on shown;
+    the median of `times`, each from the first row (`g`)."""
+    cursor, delays = Cursor(terminal), []
+    for _ in range(times):
+        for _ in range(keys):
+            terminal.send(DOWN)
+            time.sleep(0.035)
+        sent = time.perf_counter()
+        terminal.wait_for(lambda: names[keys] in cursor.row()[1])
+        delays.append(time.perf_counter() - sent)
+        terminal.send(TOP)
+        terminal.wait_for(lambda: names[0] in cursor.row()[1])
+        time.sleep(0.3)  # the rows at rest are fetched: the next run starts quiet
+    return median(delays)
 
 
 def key_latencies(terminal: Terminal, moves: int = 40) -> list[float]:
@@ -247,12 +269,12 @@ def filter_keystrokes(terminal: Terminal, customer: Customer, times: int = 5) ->
 def scroll_requests(terminal: Terminal, customer: Customer, rows: int = 50) -> int:
     """Requests sent from the first of `rows` moves to 2 s after the last (the rows at rest
     are fetched 0.3 s after it)."""
-    before = len(customer.sim.exchanges)
+    before = customer.answered()
     for _ in range(rows):
         terminal.send(DOWN)
         time.sleep(0.035)
     time.sleep(2.0)
-    return len(customer.sim.exchanges) - before
+    return customer.answered() - before
 
 
 def idle(terminals: Sequence[Terminal], seconds: float) -> list[tuple[float, float]]:

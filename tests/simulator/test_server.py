@@ -106,3 +106,13 @@ def test_several_simulators_run_side_by_side():
         assert one.port != two.port
         assert requests.get(one.endpoint + "/auth/time", timeout=5).ok
         assert requests.get(two.endpoint + "/auth/time", timeout=5).ok
+
+
+def test_the_requests_a_client_sent_are_counted_for_one_in_another_process(sim, client):
+    count = sim.url + "/_sim/exchanges"
+    client.get("/me")  # the client asks the clock first, once
+    before = requests.get(count, timeout=5).json()["answered"]
+    client.get("/me")
+    client.get("/sms")
+    requests.get(sim.url + "/_sim/outbox", timeout=5)  # the simulator's own: not counted
+    assert requests.get(count, timeout=5).json() == {"answered": before + 2}
