@@ -65,7 +65,8 @@ class Simulator:
         self.faults = FaultPlan(fault_seed)
         self.router = api_router()
         self.control = control_router(self)
-        self.exchanges: deque[Exchange] = deque(maxlen=100_000)
+        self._exchanges: deque[Exchange] = deque(maxlen=100_000)
+        self._exchanges_lock = threading.Lock()
         self._query_ids = itertools.count(1)
         self._host, self._port = host, port
         self._server: _Server | None = None
@@ -139,10 +140,18 @@ class Simulator:
         now = int(self.world.now())
         return f"EU.sim-1.{now:08x}.{next(self._query_ids)}.{uuid.uuid4().hex}"
 
+    @property
+    def exchanges(self) -> tuple[Exchange, ...]:
+        """The exchanges kept, oldest first: a copy, as the server's threads add to them (a
+        deque read while one is added raises)."""
+        with self._exchanges_lock:
+            return tuple(self._exchanges)
+
     def record(self, method: str, path: str, status: int, query_id: str, body: bytes = b"") -> None:
         """Keep one exchange (the oldest go beyond `exchanges`' bound), with what was sent."""
         exchange = Exchange(time.monotonic(), method, path, status, query_id, _sent_json(body))
-        self.exchanges.append(exchange)
+        with self._exchanges_lock:
+            self._exchanges.append(exchange)
 
     def handle_control(
         self, method: str, path: str, query: dict[str, list[str]], body: bytes
