@@ -5,29 +5,23 @@ interval, the next run scheduled when the previous one ends, never two at once. 
 the last good value (marked stale), backs off exponentially and recovers by itself. `refresh`
 is the user's `r`: everything shown, now, budget or not, ahead of the rest.
 
-Sharing the budget. What a screen shows may want more than the budget: 36 rows of the accounts
-screen, each with its SMPP status and its IP count every 30 s, want over 140 requests a minute;
-the budget allows 30. A refresh is due `interval` after the last one ended and starts when the
-budget has room, the oldest due first, one request every two seconds once the minute is busy
-(the budget's pace: never a train of them). Some watches are details (`Watch.detail`: on the
-accounts screen, a row's IP count and the list's own re-read): they wait while the others do,
-but once every `DETAIL_SHARE` requests of the budget (every 20 s at 30 a minute) the oldest one
-goes first. So when the budget is short the others keep nine tenths of it: 36 rows' statuses
-are read every 80 s, within their interval plus a minute, and the details in turn, each every
-13 minutes or so. When the budget has room, details too come at their interval. A refresh that
-does not fit holds back those after it, so that an expensive one is not passed over forever by
-cheaper ones; a refresh of many requests holds them back that long, so no watch should cost
-more than a few (the account list reads a few rows a turn, see `resources`).
+Sharing the budget. What a screen shows may want more than the budget allows (a long list:
+each row's SMPP status and IP count, every 30 s). A refresh is due `interval` after the last
+one ended and starts when the budget has room, in `Turn` order, the oldest due first; once the
+minute is busy, the budget's pace spaces them (never a train of them). Details
+(`Watch.detail`: what matters less, such as a row's IP count) wait while the others do, but
+every `DETAIL_SHARE` requests the oldest one goes first: when the budget is short, the others
+keep nine tenths of it, and each detail still comes in turn. A refresh that does not fit holds
+back those after it, so that an expensive one is not passed over forever by cheaper ones; so
+no watch should cost more than a few requests (the account list reads a few rows a turn, see
+`resources`). The figures this gives at 9 to 1,009 accounts are measured by
+`tests/perf/harness.py` and pinned by `tests/tui/test_budget.py`.
 
 First loads. A resource never asked for is what the user just brought into view: the first
-screen, a page of rows at rest, an account opened. Like `r`, it goes past the budget, once: a
-retry after a failed first try waits for room like any refresh. A screen declares at most two
-for each visible row (the accounts screen: status and IP count) and never the rows scrolled
-past (it waits for them to rest), so a burst is a page. Its requests count: the refreshes after
-a burst wait until it has left the minute, then read again at the pace all it read, all as old;
-four minutes after a burst the statuses keep their promise again. Never more than
-`MAX_IN_FLIGHT` refreshes run at once: the others start as those end, the user's first, then
-first loads (statuses before details), then the rest.
+screen, a page of rows at rest, an account opened. Like `r`, it goes past the budget, once (a
+retry after a failed first try waits like any refresh), at most `MAX_IN_FLIGHT` at a time.
+Screens keep the burst to a page: at most two per visible row, never the rows scrolled past.
+Its requests count: the refreshes after a burst wait until it has left the minute.
 
 The long waits of the backoff are for an OVHcloud that answers nothing. Once it answers any
 request again, a resource that failed for want of an answer (no answer, a 5xx, a rate limit,
