@@ -45,6 +45,8 @@ class AccountsScreen(StoreScreen):
         self._resting: Timer | None = None  # until the rows scrolled into view are fetched
         self._listed: tuple[Account, ...] = ()  # the account list the table was built from
         self._by_name: dict[str, Account] = {}
+        # The running-low count, with the list and the level it was counted for.
+        self._low: tuple[tuple[Account, ...] | None, float, int] = (None, 0.0, 0)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -160,10 +162,18 @@ class AccountsScreen(StoreScreen):
             said.append(" · by credits")
         if self.query_text:
             said.append(" · filter: ").append_text(words.plain(self.query_text))
-        low = running_low(snapshot, self.smpp_app.config.ui.low_credits)
+        low = self._running_low(snapshot)
         if low:
-            said.append(f" · ⚠ {len(low)} running out of credits", style="yellow")
+            said.append(f" · ⚠ {low} running out of credits", style="yellow")
         return said
+
+    def _running_low(self, snapshot: Snapshot) -> int:
+        """How many accounts run out of credits, counted again only when the list or the level
+        changes: the status line is said again at each cursor move."""
+        listed, level = snapshot.value(ACCOUNTS, ()), self.smpp_app.config.ui.low_credits
+        if self._low[0] is not listed or self._low[1] != level:
+            self._low = (listed, level, len(running_low(snapshot, level)))
+        return self._low[2]
 
     # actions
 

@@ -76,9 +76,11 @@ class KeysFooter(Footer):
             self.call_after_refresh(self._keys_changed)
 
     async def _keys_changed(self) -> None:
-        """Built again only when what it shows changes: bindings are said to change at each
-        focus change and cursor move, and a rebuild costs a frame's time (12 ms)."""
-        if self.is_attached and self._said(self._keys()) != self._shown:  # not gone since
+        """Built again only when what it shows changes: bindings are said to change several
+        times a screen or tab switch, and a rebuild costs a frame's time (12 ms)."""
+        if not self.is_attached:  # gone since
+            return
+        if self._said(self._keys(self._fitted_to)) != self._shown:
             await self.recompose()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -89,14 +91,13 @@ class KeysFooter(Footer):
         if not self._ready:
             return
         self._fitted_to = self.size.width or self.app.size.width
-        keys = self._keys()
+        keys = self._keys(self._fitted_to)
         self._shown = self._said(keys)
         for active, classes in keys:
             yield self._key(active, classes)
 
-    def _keys(self) -> list[tuple[ActiveBinding, str]]:
-        """The keys to show at the width chosen, each with its classes."""
-        width = self._fitted_to or self.size.width or self.app.size.width
+    def _keys(self, width: int) -> list[tuple[ActiveBinding, str]]:
+        """The keys to show at `width`, each with its classes."""
         found = self.screen.active_bindings.values()
         palette = next((a for a in found if a.binding.id == PALETTE.id), None)
         keys = list(self._fitting(by_importance(found, self.app), width))
@@ -107,6 +108,7 @@ class KeysFooter(Footer):
         return shown
 
     def _said(self, keys: list[tuple[ActiveBinding, str]]) -> tuple[object, ...]:
+        """What `keys` show, to compare with what is shown."""
         return tuple(
             (a.binding.key, self._label(a), a.binding.action, a.enabled, a.tooltip, classes)
             for a, classes in keys
