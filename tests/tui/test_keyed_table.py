@@ -1,13 +1,16 @@
-"""The keyed table measures its rows itself: Textual's way, through Rich for every cell, made
-a filter keystroke at 1,009 accounts cost 40 ms more. See `KeyedTable._update_dimensions`."""
+"""The keyed table measures and draws its rows itself: Textual's way, through Rich for every
+cell, made a filter keystroke at 1,009 accounts cost 40 ms more to measure and 33 ms to draw.
+See `KeyedTable._update_dimensions` and `KeyedTable._render_cell`."""
 
 from __future__ import annotations
 
 import pytest
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.widgets import _data_table
+from textual.widgets import DataTable, _data_table
 
+from smpp_tui.tui.widgets import keyed_table
 from smpp_tui.tui.widgets.keyed_table import Column, KeyedTable, Row
 
 COLUMNS = (Column("name", "Name"), Column("note", "Note"), Column("fixed", "Fixed", 5))
@@ -57,3 +60,96 @@ async def test_columns_are_as_wide_as_their_widest_cell_measured_without_rich(me
         table.show_rows([row("c", "a much longer name", "")])  # laid out again: wider
         await pilot.pause()
         assert widths(table)["name"] == 18
+
+
+# Drawing: the keyed table draws its cells itself (`KeyedTable._render_cell`), each once.
+
+VARIED = (Column("name", "Name"), Column("note", "Note", 8), Column("count", "Count", 6))
+
+
+def varied_rows() -> list[Row]:
+    working = Text.assemble(("✓", "green"), " working")
+    return [
+        Row("a", (Text("smpp-dc12345-1"), working, Text("1/10", justify="right"))),
+        Row("b", (Text("日本語の名前", style="bold"), Text("cut, it is long"), Text(""))),
+        Row("c", (Text("[/] not markup"), Text("…", style="dim"), Text("10/10", justify="right"))),
+        Row("d", (Text("two\nlines"), Text("  lead", style="on red"), Text("7", justify="center"))),
+        Row(
+            "e",
+            (Text("ellipsis", overflow="ellipsis"), Text("x" * 20, overflow="ellipsis"), Text()),
+        ),
+    ]
+
+
+class PlainTableApp(App[None]):
+    """The same rows in Textual's own DataTable, drawn Textual's way."""
+
+    TITLE = "tables"
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for column in VARIED:
+            table.add_column(column.label, key=column.key, width=column.width)
+        for shown in varied_rows():
+            table.add_row(*shown.cells, key=shown.key)
+
+
+class VariedApp(App[None]):
+    TITLE = "tables"
+
+    def compose(self) -> ComposeResult:
+        yield KeyedTable(VARIED)
+
+    def on_mount(self) -> None:
+        self.query_one(KeyedTable).show_rows(varied_rows())
+
+
+async def screen_of(app: App[None], down: int) -> str:
+    async with app.run_test(size=(40, 8)) as pilot:
+        await pilot.press(*["down"] * down)
+        await pilot.pause()
+        return app.export_screenshot()
+
+
+@pytest.mark.parametrize("down", [0, 2])
+async def test_the_rows_look_as_textuals_own_table_draws_them(down):
+    assert await screen_of(VariedApp(), down) == await screen_of(PlainTableApp(), down)
+
+
+@pytest.fixture
+def drawn(monkeypatch) -> list[str]:
+    """The cells the keyed table draws (their text), and none through Rich's pipeline but the
+    titles and what is not one line (Textual wraps each in a Padding)."""
+    texts: list[str] = []
+    real = keyed_table.cell_line
+
+    def cell_line(console, text, *args):
+        texts.append(text.plain)
+        return real(console, text, *args)
+
+    def padding(renderable, *args, **kwargs):
+        texts.append(f"rich: {renderable}")
+        return Padding(renderable, *args, **kwargs)
+
+    monkeypatch.setattr(keyed_table, "cell_line", cell_line)
+    monkeypatch.setattr(_data_table, "Padding", padding)
+    return texts
+
+
+async def test_a_cell_is_drawn_once_until_its_row_changes(drawn):
+    app = TableApp()
+    async with app.run_test(size=(60, 8)) as pilot:
+        table = app.query_one(KeyedTable)
+        table.show_rows([row(str(n), f"name {n}", "note") for n in range(4)])
+        await pilot.pause()
+        titles = {f"rich: {column.label}" for column in COLUMNS}
+        cells = {f"name {n}" for n in range(4)} | {"note", "x"}
+        assert set(drawn) == titles | cells
+        drawn.clear()
+        table.update_rows([row("2", "name 2", "nope")])  # as wide: the column stays
+        await pilot.pause()
+        # The titles again (Textual's), the cell that changed; not the others, nor other rows.
+        assert set(drawn) - titles == {"nope"}

@@ -1,7 +1,8 @@
 """A table whose rows are keyed (an account, a field, an IP) and updated cell by cell.
 
-Only cells whose text changed are touched, rows come and go by key, and the cursor stays on the
-same row whatever moves around it: every repaint costs bandwidth over SSH.
+Only cells whose text changed are touched and drawn again, rows come and go by key, and the
+cursor stays on the same row whatever moves around it: every repaint costs bandwidth over SSH,
+and every cell drawn costs time on the keystroke that brought it into view.
 """
 
 from __future__ import annotations
@@ -11,12 +12,18 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
 from smpp_tui.tui import commands
 from smpp_tui.tui.commands.app import TABLE
+from smpp_tui.tui.widgets.cell_line import cell_line
+
+CellLines = list[list[Segment]]
 
 
 class Column(NamedTuple):
@@ -40,6 +47,9 @@ class KeyedTable(DataTable[Text]):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self._columns = tuple(columns)
         self._shown: dict[str, tuple[Text, ...]] = {}
+        # The cells drawn, each with the text it was drawn from. Textual forgets every cell
+        # it drew whenever one cell changes: an answer about one row drew the whole screen.
+        self._drawn: LRUCache[tuple[object, ...], tuple[Text, CellLines]] = LRUCache(10_000)
 
     def on_mount(self) -> None:
         for column in self._columns:
@@ -116,12 +126,68 @@ class KeyedTable(DataTable[Text]):
                 column.content_width = max(column.content_width, width)
         super()._update_dimensions(())
 
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> CellLines:
+        """PRIVATE: replaces how Textual draws the cells of the rows (the titles are still
+        its): each once, until its text, place or look changes, and through `cell_line` rather
+        than Rich's general pipeline. Textual drew every cell again at any change of one (a
+        filter keystroke at 1,009 accounts: 33 ms for 36 rows). Same segments, same styles, the
+        row and column in their meta for the mouse. Textual is pinned exactly;
+        tests/tui/test_keyed_table.py fails if a screen differs from a plain DataTable's or if
+        this stops being called."""
+        cell = self._body_cell(row_index, column_index)
+        if cell is None:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        look = (self._show_hover_cursor, self._pseudo_class_state, self.show_cursor)
+        key = (row_index, column_index, base_style, width, cursor, hover, look, self.cell_padding)
+        drawn = self._drawn.get(key)
+        if drawn is not None and drawn[0] is cell:
+            return drawn[1]
+        component_style, post_style = self._get_styles_to_render_cell(
+            False,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        place = Style.from_meta({"row": row_index, "column": column_index})
+        style = base_style + place + component_style
+        line = cell_line(self.app.console, cell, width, self.cell_padding, style, post_style)
+        if line is None:  # not one line of text: Rich's way
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        self._drawn[key] = (cell, [line])
+        return [line]
+
+    def _body_cell(self, row_index: int, column_index: int) -> Text | None:
+        """The text of a cell of the rows, one line high (None: a title, or a taller row)."""
+        if row_index < self.fixed_rows or column_index < self.fixed_columns:
+            return None  # the titles' row and column are at -1
+        row = self.ordered_rows[row_index]
+        cells = self._shown.get(cast("str", row.key.value))
+        if cells is None or row.height != 1 or column_index >= len(cells):
+            return None
+        return cells[column_index]
+
     def _show_row(self, row: Row) -> None:
         old = self._shown.get(row.key)
         if old is None:
             self.add_row(*row.cells, key=row.key)
-        else:
-            for column, before, after in zip(self._columns, old, row.cells, strict=True):
-                if before != after:
-                    self.update_cell(row.key, column.key, after, update_width=not column.width)
-        self._shown[row.key] = row.cells
+            self._shown[row.key] = row.cells
+            return
+        shown = []  # the texts shown before where they read the same: drawn, they stay
+        for column, before, after in zip(self._columns, old, row.cells, strict=True):
+            if before != after:
+                self.update_cell(row.key, column.key, after, update_width=not column.width)
+            shown.append(after if before != after else before)
+        self._shown[row.key] = tuple(shown)
