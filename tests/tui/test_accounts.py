@@ -6,7 +6,7 @@ import pytest
 
 from smpp_tui.simulator import Fault, Simulator
 from smpp_tui.store import Health
-from smpp_tui.store.resources import ACCOUNTS
+from smpp_tui.store.resources import ACCOUNTS, settings_key
 from smpp_tui.tui import words
 from smpp_tui.tui.screens.profiles import ProfilesScreen
 from smpp_tui.tui.widgets.account_rows import description_width
@@ -473,3 +473,25 @@ async def test_a_row_that_cannot_be_refreshed_is_marked_and_says_why(
         await wait_for(pilot, lambda: not failing(), "the mark to clear")
         assert cell(app, WAITING, "smpp_status") == "○ no IP yet"
         assert "could not be read" not in status(app)
+
+
+async def test_a_row_whose_ips_are_being_applied_is_followed_closely(
+    make_app, sim, clock, world_clock, client
+):
+    app = make_app()
+    key = settings_key(WORKING)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await all_smpp_details(app, pilot)
+        client.put(f"/sms/{WORKING}/smpp/allowedIPs", action="add", ips=["192.0.2.60"])  # a script
+        await let_time_pass(pilot, clock, 30)  # the row's turn
+        await wait_for(pilot, lambda: "applying" in cell(app, WORKING, "smpp_status"), "applying")
+        assert app.poller.interval(key) == 5  # as the control panel does, within the budget
+        world_clock.advance(sim.world.sms.behaviour.ip_settle_delay)
+        for _ in range(12):  # a minute at most: the budget paces it at 9 accounts
+            if "working" in cell(app, WORKING, "smpp_status"):
+                break
+            await let_time_pass(pilot, clock, 5)
+            await pilot.pause(0.05)
+        await wait_for(pilot, lambda: "working" in cell(app, WORKING, "smpp_status"), "working")
+        await wait_for(pilot, lambda: app.poller.interval(key) == 30, "the usual pace again")

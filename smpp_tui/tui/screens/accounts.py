@@ -62,17 +62,19 @@ class AccountsScreen(StoreScreen):
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
         self.table.loading = True
-        self.watch(self.table, "scroll_y", self._scrolled, init=False)
+        self.watch(self.table, "scroll_y", self._rows_brought_into_view, init=False)
 
-    def _scrolled(self) -> None:
-        """The rows scrolled into view are fetched once they rest there `REST` seconds:
-        scrolling through a thousand rows costs a page of requests, not one per row passed."""
+    def _rows_brought_into_view(self) -> None:
+        """The rows the user brings into view (scrolling, or with a filter or a sort) are
+        fetched once they rest there `REST` seconds: scrolling through a thousand rows, or
+        typing a filter, costs a page of requests, not one per row passed or key typed (nor
+        a burst of answers while the keystroke's rows are being drawn)."""
         if self._resting is not None:
             self._resting.stop()
         self._resting = self.set_timer(self.REST, self._rows_moved, name="rows at rest")
 
     def on_resize(self) -> None:
-        self.show_snapshot(self.smpp_app.store.snapshot)
+        self._show_view()
 
     def _rows_moved(self) -> None:
         # Which rows are visible is known only once the table is laid out.
@@ -119,10 +121,33 @@ class AccountsScreen(StoreScreen):
         snapshot, view = self.smpp_app.store.snapshot, self.view
         accounts = [self._by_name[name] for name in names if name in self._by_name]
         self.table.update_rows([self._rows.row(a, snapshot, view) for a in accounts])
-        self._rows_moved()  # a status may ask for faster polls
+        if self._polled_otherwise(names):
+            self._rows_moved()
         self.refresh_status()
 
+    def _polled_otherwise(self, names: set[str]) -> bool:
+        """Whether a status read asks for its row's settings to be polled at another pace (a
+        change of IPs being applied, or done): what an answer about rows may change of what
+        the screen polls. Declaring it all again at each answer cost the first load of a page
+        72 times 4 ms."""
+        resources, snapshot = self.smpp_app.resources, self.smpp_app.store.snapshot
+        for name in names:
+            polled = self.smpp_app.poller.interval(settings_key(name))
+            wanted = resources.settings(name, snapshot.value(settings_key(name))).interval
+            if polled is not None and polled != wanted:
+                return True
+        return False
+
     def show_snapshot(self, snapshot: Snapshot) -> None:
+        self._draw(snapshot)
+        self._rows_moved()  # other rows may show now, or a status may ask for faster polls
+
+    def _show_view(self) -> None:
+        """Redraw for a view the user changed (filter, SMPP only, sort, size)."""
+        self._draw(self.smpp_app.store.snapshot)
+        self._rows_brought_into_view()
+
+    def _draw(self, snapshot: Snapshot) -> None:
         entry = snapshot[ACCOUNTS]
         if entry.loaded or entry.error is not None:
             self.table.loading = False
@@ -130,7 +155,6 @@ class AccountsScreen(StoreScreen):
         if listed is not self._listed:
             self._listed, self._by_name = listed, {a.name: a for a in listed}
         self.table.show_rows(self._rows.rows(snapshot, self.view))
-        self._rows_moved()  # other rows may show now, or a status may ask for faster polls
         self.refresh_status()
 
     @property
@@ -207,12 +231,12 @@ class AccountsScreen(StoreScreen):
 
     def action_smpp_only(self) -> None:
         self.smpp_only = not self.smpp_only
-        self.show_snapshot(self.smpp_app.store.snapshot)
+        self._show_view()
         self.refresh_bindings()  # the footer says what `s` does now
 
     def action_by_credits(self) -> None:
         self.by_credits = not self.by_credits
-        self.show_snapshot(self.smpp_app.store.snapshot)
+        self._show_view()
 
     def action_transfer(self) -> None:
         from smpp_tui.tui.screens.transfer import open_transfer  # loaded on first use
@@ -223,7 +247,7 @@ class AccountsScreen(StoreScreen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
-        self.show_snapshot(self.smpp_app.store.snapshot)
+        self._show_view()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.input.display = bool(event.value)
