@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from smpp_tui import __version__
+
+if TYPE_CHECKING:
+    from smpp_tui.tui.app import SmppApp
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,9 +88,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_app(args: argparse.Namespace) -> int:
     """The app on the session the command line asks for, or on the welcome screen."""
+    # What the start makes lives as long as the app: no collection meanwhile; frozen, never scanned.
+    gc.disable()
+    try:
+        app = opened_app(args)
+    finally:
+        gc.freeze()
+        gc.enable()
+    if isinstance(app, int):
+        return app
+    app.run()
+    return app.return_code or 0  # 1 after a crash (its traceback printed by then)
+
+
+def opened_app(args: argparse.Namespace) -> SmppApp | int:
+    """The app on the session the command line asks for, its account list already loading;
+    or the exit status when there is none to show."""
     from smpp_tui.api.errors import ApiError
     from smpp_tui.config import ConfigError, config_path, load_config
-    from smpp_tui.session import open_session
+    from smpp_tui.session import Live, open_session
 
     path = config_path(args.config)
     keys = {
@@ -109,12 +130,12 @@ def run_app(args: argparse.Namespace) -> int:
         return 2
     if session is None and not sys.stdout.isatty():
         return without_credentials(path)
+    # Made before Textual is imported: the account list loads meanwhile.
+    live = Live(session) if session is not None else None
     from smpp_tui.tui.app import SmppApp
 
     # No session: the app opens on the welcome screen, whose ways in make one.
-    app = SmppApp(session, config=config, config_path=path, read_only=args.read_only)
-    app.run()
-    return app.return_code or 0  # 1 after a crash (its traceback printed by then)
+    return SmppApp(live, config=config, config_path=path, read_only=args.read_only)
 
 
 def without_credentials(path: object) -> int:

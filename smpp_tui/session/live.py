@@ -1,10 +1,13 @@
 """Everything that keeps one session's data live: the store, the request budget, the poller
 and its alarm, the watches and the actions, wired to one gateway. Switching profile builds a
-new one, so nothing of the old session's data or schedule carries over."""
+new one, so nothing of the old session's data or schedule carries over. It loads the account
+list (every session opens on it) from the moment it is made, before anyone listens to it."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,24 +28,35 @@ if TYPE_CHECKING:
     from smpp_tui.store.history import HistoryBrowser, HistoryQuery
 
 
+@dataclass(frozen=True)
+class Listener:
+    on_change: Callable[[Change], None]
+    on_error: Callable[[Exception], None]
+
+    def tell(self, news: Change | Exception) -> None:
+        if isinstance(news, Exception):
+            self.on_error(news)
+        else:
+            self.on_change(news)
+
+
 class Live:
-    def __init__(
-        self,
-        session: Session,
-        on_change: Callable[[Change], None],
-        on_error: Callable[[Exception], None],
-    ) -> None:
-        """`on_change` hears of every change of the store, `on_error` of a bug in a background
-        job; both are called from other threads."""
+    def __init__(self, session: Session) -> None:
+        """Starts loading the account list at once, the first screen of every session, while
+        the app is still being built; whoever shows the session then `listen`s to it."""
         self.session = session
-        self._on_error = on_error
+        # Jobs tell from other threads: the lock hands what came before `listen` over in
+        # order, before anything after, and loses none of it.
+        self._lock = threading.Lock()
+        self._listener: Listener | None = None
+        self._unheard: list[Change | Exception] = []
         self.store = Store()
         self.budget = RequestBudget(session.requests_per_minute, session.clock)
         session.gateway.connection.on_request = self.budget.record
-        self.alarm = session.alarm(lambda: self.poller.tick(), on_error)
+        self.alarm = session.alarm(lambda: self.poller.tick(), self._failed)
         self.poller = Poller(
             self.store,
-            lambda job: threads.launch(job, on_error),
+            lambda job: threads.launch(job, self._failed),
             clock=session.clock,
             budget=self.budget,
             backoff=session.backoff,
@@ -51,7 +65,35 @@ class Live:
         self.resources = Resources(session.gateway, session.intervals, session.today)
         audit = AuditLog(session.audit_path, session.label) if session.audit_path else None
         self.actions = Actions(session.gateway, self.store, self.poller, session.clock, audit)
-        self._unsubscribe = self.store.subscribe(on_change)
+        self._unsubscribe = self.store.subscribe(self._changed)
+        self.poller.show([self.resources.accounts()])
+
+    def listen(
+        self, on_change: Callable[[Change], None], on_error: Callable[[Exception], None]
+    ) -> None:
+        """`on_change` hears of every change of the store from now on (what changed before is
+        in its snapshot, but a change of the link's health, whose notice would be lost, is
+        told now), `on_error` of every bug of a background job, those before too. Both are
+        called from any thread."""
+        with self._lock:
+            self._listener = Listener(on_change, on_error)
+            for news in self._unheard:
+                self._listener.tell(news)
+            self._unheard.clear()
+
+    def _changed(self, change: Change) -> None:
+        self._heard(change, keep=change.health_changed)
+
+    def _failed(self, error: Exception) -> None:
+        self._heard(error, keep=True)
+
+    def _heard(self, news: Change | Exception, *, keep: bool) -> None:
+        with self._lock:
+            listener = self._listener
+            if listener is None and keep:
+                self._unheard.append(news)
+        if listener is not None:
+            listener.tell(news)
 
     def history(self, account: str, query: HistoryQuery) -> HistoryBrowser:
         """A browser of `account`'s history under `query` (nothing asked yet)."""
@@ -78,4 +120,4 @@ class Live:
         self.poller.show([])
         self.alarm.close()
         # Stopping the demo's simulator waits for its server thread: not on the caller's time.
-        threads.launch(self.session.close, self._on_error)
+        threads.launch(self.session.close, self._failed)

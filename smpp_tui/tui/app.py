@@ -102,18 +102,20 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
 
     def __init__(
         self,
-        session: Session | None,
+        opened: Live | Session | None,
         *,
         config: Config | None = None,
         config_path: Path | None = None,
         read_only: bool = False,
     ) -> None:
-        """On a session, or (None) on the welcome screen, whose ways in make one (`read_only`:
-        the command line's `--read-only`, for the session they make)."""
+        """On a session (its `Live` already loading, or made as the app starts), or (None) on
+        the welcome screen, whose ways in make one (`read_only`: the command line's
+        `--read-only`, for the session they make)."""
         super().__init__()
+        session = opened.session if isinstance(opened, Live) else opened
         self.config = config or (session.config if session else Config())
         self.config_path = config_path or (session.config_path if session else None)
-        self._first_session = session
+        self._first_session = opened
         self._read_only_asked = read_only
         self.live: Live | None = None
         self._aging: Alarm | None = None
@@ -161,13 +163,16 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
         if self._aging is not None:
             self._aging.set(delay)
 
-    def start_session(self, session: Session) -> None:
-        """Show `session`'s accounts, from a fresh store (a switch of profile starts afresh)."""
+    def start_session(self, opened: Live | Session) -> None:
+        """Show the session's accounts, from a fresh store (a switch of profile starts afresh):
+        its `Live`, or one made now from the session opened."""
         self._close_session()
         # Loaded here: a run that opens on the welcome screen needs it once a session starts.
         from smpp_tui.tui.screens.accounts import AccountsScreen
 
-        self.live = Live(session, lambda change: self._heard(change, session), self._failed)
+        self.live = opened if isinstance(opened, Live) else Live(opened)
+        session = self.live.session
+        self.live.listen(lambda change: self._heard(change, session), self._failed)
         self.live.actions.writes.on_audit_failure = self._audit_unwritable
         self._aging = session.alarm(self._aged, self._failed)
         while len(self.screen_stack) > 1:

@@ -84,7 +84,9 @@ class InFlight:
         launch = threads.launch
 
         def counting(job, on_error) -> None:
-            self.most = max(self.most, len(app.poller.in_flight))
+            # The list's first load starts as the session's `Live` is made, before the app has it.
+            if app.live is not None:
+                self.most = max(self.most, len(app.poller.in_flight))
             launch(job, on_error)
 
         monkeypatch.setattr(threads, "launch", counting)
