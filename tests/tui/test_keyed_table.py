@@ -153,3 +153,24 @@ async def test_a_cell_is_drawn_once_until_its_row_changes(drawn):
         await pilot.pause()
         # The titles again (Textual's), the cell that changed; not the others, nor other rows.
         assert set(drawn) - titles == {"nope"}
+
+
+async def test_a_cell_of_fixed_width_redraws_its_row_only():
+    """Not the whole table: over SSH every line drawn again is sent again."""
+    app = TableApp()
+    async with app.run_test(size=(60, 8)) as pilot:
+        table = app.query_one(KeyedTable)
+        table.show_rows([row(str(n), f"name {n}", "note") for n in range(4)])
+        await pilot.pause()
+        asked: list[tuple[object, ...]] = []
+        real = table.refresh
+        table.refresh = lambda *regions, **options: (
+            asked.append(regions),
+            real(*regions, **options),
+        )[1]
+        table.update_rows([Row("2", (Text("name 2"), Text("note"), Text("y")))])
+        await pilot.pause()
+        assert table.get_cell("2", "fixed").plain == "y"
+        assert asked
+        assert all(len(regions) == 1 for regions in asked), "a region, not the whole table"
+        assert {region.height for (region,) in asked} == {1}  # the row's line

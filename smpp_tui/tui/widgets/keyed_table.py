@@ -17,7 +17,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
 from textual.widgets import DataTable
-from textual.widgets.data_table import RowKey
+from textual.widgets.data_table import ColumnKey, RowKey
 
 from smpp_tui.tui import commands
 from smpp_tui.tui.commands.app import TABLE
@@ -126,6 +126,18 @@ class KeyedTable(DataTable[Text]):
                 column.content_width = max(column.content_width, width)
         super()._update_dimensions(())
 
+    def _set_cell(self, key: str, column: Column, text: Text) -> None:
+        """PRIVATE, as `update_cell` does it: a cell's new text. In a column of fixed width
+        only its row is drawn again; Textual's `update_cell` redraws every row on screen (an
+        answer about one row sent ~9.5 KB to the terminal, 0.4 KB this way). Elsewhere the
+        column may widen, which moves every row: Textual's way."""
+        if column.width is None:
+            self.update_cell(key, column.key, text, update_width=True)
+            return
+        self._data[RowKey(key)][ColumnKey(column.key)] = text
+        self._update_count += 1  # Textual keys the rows' lines it keeps by it
+        self.refresh_row(self.get_row_index(key))
+
     def _render_cell(
         self,
         row_index: int,
@@ -188,6 +200,6 @@ class KeyedTable(DataTable[Text]):
         shown = []  # the texts shown before where they read the same: drawn, they stay
         for column, before, after in zip(self._columns, old, row.cells, strict=True):
             if before != after:
-                self.update_cell(row.key, column.key, after, update_width=not column.width)
+                self._set_cell(row.key, column, after)
             shown.append(after if before != after else before)
         self._shown[row.key] = tuple(shown)
