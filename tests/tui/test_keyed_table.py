@@ -81,42 +81,56 @@ def varied_rows() -> list[Row]:
     ]
 
 
-class PlainTableApp(App[None]):
-    """The same rows in Textual's own DataTable, drawn Textual's way."""
-
+class RowsApp(App[None]):
     TITLE = "tables"
+
+    def __init__(self, columns: tuple[Column, ...], rows: list[Row]) -> None:
+        super().__init__()
+        self.columns, self.rows = columns, rows
+
+
+class PlainTableApp(RowsApp):
+    """Rows in Textual's own DataTable, drawn Textual's way."""
 
     def compose(self) -> ComposeResult:
         yield DataTable(cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for column in VARIED:
+        for column in self.columns:
             table.add_column(column.label, key=column.key, width=column.width)
-        for shown in varied_rows():
+        for shown in self.rows:
             table.add_row(*shown.cells, key=shown.key)
 
 
-class VariedApp(App[None]):
-    TITLE = "tables"
+class KeyedTableApp(RowsApp):
+    """The same rows in the keyed table."""
 
     def compose(self) -> ComposeResult:
-        yield KeyedTable(VARIED)
+        yield KeyedTable(self.columns)
 
     def on_mount(self) -> None:
-        self.query_one(KeyedTable).show_rows(varied_rows())
+        self.query_one(KeyedTable).show_rows(self.rows)
 
 
-async def screen_of(app: App[None], down: int) -> str:
+async def screen_of(app: RowsApp, down: int, *themes: str) -> str:
     async with app.run_test(size=(40, 8)) as pilot:
         await pilot.press(*["down"] * down)
+        for theme in themes:  # as the theme picker does, one after the other
+            app.theme = theme
+            await pilot.pause()
         await pilot.pause()
         return app.export_screenshot()
 
 
-@pytest.mark.parametrize("down", [0, 2])
-async def test_the_rows_look_as_textuals_own_table_draws_them(down):
-    assert await screen_of(VariedApp(), down) == await screen_of(PlainTableApp(), down)
+@pytest.mark.parametrize(
+    ("down", "themes"),
+    [(0, ()), (2, ()), (2, ("ansi-dark", "ansi-light")), (1, ("ansi-light", "ansi-dark"))],
+)
+async def test_the_rows_look_as_textuals_own_table_draws_them(down, themes):
+    """Themes too: ansi-dark and ansi-light differ in the cursor's colours only."""
+    keyed = await screen_of(KeyedTableApp(VARIED, varied_rows()), down, *themes)
+    assert keyed == await screen_of(PlainTableApp(VARIED, varied_rows()), down, *themes)
 
 
 @pytest.fixture
@@ -157,20 +171,22 @@ async def test_a_cell_is_drawn_once_until_its_row_changes(drawn):
 
 async def test_a_cell_of_fixed_width_redraws_its_row_only():
     """Not the whole table: over SSH every line drawn again is sent again."""
-    app = TableApp()
-    async with app.run_test(size=(60, 8)) as pilot:
+    rows = [row(str(n), f"name {n}", "note") for n in range(4)]
+    changed = Row("2", (Text("name 2"), Text("note"), Text("y")))
+    app = KeyedTableApp(COLUMNS, rows)
+    async with app.run_test(size=(40, 8)) as pilot:
+        await pilot.press("down", "down")  # the cursor on the row that changes
         table = app.query_one(KeyedTable)
-        table.show_rows([row(str(n), f"name {n}", "note") for n in range(4)])
-        await pilot.pause()
         asked: list[tuple[object, ...]] = []
         real = table.refresh
         table.refresh = lambda *regions, **options: (
             asked.append(regions),
             real(*regions, **options),
         )[1]
-        table.update_rows([Row("2", (Text("name 2"), Text("note"), Text("y")))])
+        table.update_rows([changed])
         await pilot.pause()
-        assert table.get_cell("2", "fixed").plain == "y"
         assert asked
         assert all(len(regions) == 1 for regions in asked), "a region, not the whole table"
         assert {region.height for (region,) in asked} == {1}  # the row's line
+        shown = app.export_screenshot()
+    assert shown == await screen_of(PlainTableApp(COLUMNS, [*rows[:2], changed, rows[3]]), 2)

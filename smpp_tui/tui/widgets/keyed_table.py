@@ -16,6 +16,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
+from textual.geometry import Region
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
@@ -136,7 +137,18 @@ class KeyedTable(DataTable[Text]):
             return
         self._data[RowKey(key)][ColumnKey(column.key)] = text
         self._update_count += 1  # Textual keys the rows' lines it keeps by it
-        self.refresh_row(self.get_row_index(key))
+        # Every row is one line high: its place is its index (Textual's `refresh_row` adds the
+        # heights of the rows above it, for each cell).
+        y = self.get_row_index(key) + (self.header_height if self.show_header else 0)
+        line = Region(0, y, max(self.size.width, self.virtual_size.width), 1)
+        if self.window_region.overlaps(line):
+            self.refresh(line.translate(-self.scroll_offset))
+
+    def notify_style_update(self) -> None:
+        """The styles changed (a theme, say): the cells drawn before are drawn again. A theme
+        may change the cursor's colours and not the rows' (ansi-dark, ansi-light)."""
+        super().notify_style_update()
+        self._drawn.clear()
 
     def _render_cell(
         self,
