@@ -4,7 +4,9 @@ A Header, a DataTable of the rows given (a JSON list of lists of cell texts, rea
 named by the first argument) and a Footer: what any Textual table app costs to start, draw and
 move a cursor in, with nothing of smpp-tui's.
 
-Run by the benchmarks: `python tests/perf/bare_app.py ROWS.json`.
+Run by the benchmarks: `python tests/perf/bare_app.py ROWS.json`. With `--with-ovh` it also
+imports the official `ovh` client (and `requests`), which smpp-tui cannot start without: the
+floor of smpp-tui's own start.
 """
 
 from __future__ import annotations
@@ -44,4 +46,6 @@ class BareApp(App[None]):
 
 
 if __name__ == "__main__":
+    if "--with-ovh" in sys.argv:
+        import ovh  # noqa: F401
     BareApp(json.loads(Path(sys.argv[1]).read_text())).run()
