@@ -6,10 +6,10 @@ import argparse
 import gc
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from smpp_tui import __version__
 
+TYPE_CHECKING = False  # typing's, without importing typing (5 ms): `--version` stays instant
 if TYPE_CHECKING:
     from smpp_tui.tui.app import SmppApp
 
