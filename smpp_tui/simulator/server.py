@@ -34,6 +34,7 @@ from smpp_tui.simulator.world import World
 log = logging.getLogger("smpp_tui.simulator")
 
 API_PREFIXES = ("/1.0", "/v1")
+EXCHANGES_KEPT = 100_000  # the newest exchanges kept for tests to read back: memory stays bounded
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ class Simulator:
         self.faults = FaultPlan(fault_seed)
         self.router = api_router()
         self.control = control_router(self)
-        self._exchanges: deque[Exchange] = deque(maxlen=100_000)
+        self._exchanges: deque[Exchange] = deque(maxlen=EXCHANGES_KEPT)
+        self._answered = 0  # API requests, the controls not counted: all, not only those kept
         self._exchanges_lock = threading.Lock()
         self._query_ids = itertools.count(1)
         self._host, self._port = host, port
@@ -147,11 +149,18 @@ class Simulator:
         with self._exchanges_lock:
             return tuple(self._exchanges)
 
+    @property
+    def answered(self) -> int:
+        """The API requests answered since the start, these controls not counted."""
+        with self._exchanges_lock:
+            return self._answered
+
     def record(self, method: str, path: str, status: int, query_id: str, body: bytes = b"") -> None:
-        """Keep one exchange (the oldest go beyond `exchanges`' bound), with what was sent."""
+        """Keep one exchange (the oldest go beyond `EXCHANGES_KEPT`), with what was sent."""
         exchange = Exchange(time.monotonic(), method, path, status, query_id, _sent_json(body))
         with self._exchanges_lock:
             self._exchanges.append(exchange)
+            self._answered += not path.startswith(CONTROL_PREFIX)
 
     def handle_control(
         self, method: str, path: str, query: dict[str, list[str]], body: bytes

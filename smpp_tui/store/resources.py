@@ -5,13 +5,13 @@ entry, so opening an account shows what the list already fetched.
 
 On the accounts screen the budget goes to the rows' SMPP status first. A row's IP count and
 the list's own re-read (credits, descriptions, new accounts) are details (`detail=True`): when
-the budget is short they wait, but for a tenth of it (see the poller on sharing the budget). At
-1,000 accounts and 36 rows on screen the statuses are read every 80 s and each detail every 13
-minutes or so; an account's own screen still polls its IPs every 30 s, not as a detail. When
-OVHcloud lists ids only, a re-read of the list reads its names and `ROWS_A_TURN` of the rows on
-screen, in turn: reading all 36 at once would cost more than a minute's budget, and the statuses
-would wait for it. So, with 36 rows on screen, a row's credits are read again every few hours,
-unless the user asks (`r` reads them all) or opens the account.
+the budget is short they wait, but for a tenth of it (see the poller on sharing the budget; the
+figures this gives are the harness's). An account's own screen still polls its IPs at their
+interval, not as a detail. When OVHcloud lists ids only, a re-read of the list reads its names
+and `ROWS_A_TURN` of the rows on screen, in turn: reading a whole screen of rows at once would
+cost more than a minute's budget, and the statuses would wait for it. So a row's credits are
+read again seldom on a long list, unless the user asks (`r` reads them all) or opens the
+account.
 """
 
 from __future__ import annotations

@@ -94,12 +94,6 @@ class Terminal:
         with self.lock:
             return "\n".join(self.screen.display)
 
-    def lines_where(self, test: Callable[[pyte.screens.Char], bool]) -> list[int]:
-        """The screen lines with a character that passes `test` (a colour, say)."""
-        with self.lock:
-            buffer = self.screen.buffer
-            return [y for y in range(self.screen.lines) if any(map(test, buffer[y].values()))]
-
     def line(self, y: int) -> str:
         with self.lock:
             return self.screen.display[y]

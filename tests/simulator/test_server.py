@@ -8,7 +8,7 @@ import pytest
 import requests
 from ovh import exceptions as ovh_errors
 
-from smpp_tui.simulator import Simulator, World
+from smpp_tui.simulator import Simulator, World, server
 
 
 def test_auth_time_needs_no_auth_and_is_the_server_clock(sim):
@@ -116,3 +116,13 @@ def test_the_requests_a_client_sent_are_counted_for_one_in_another_process(sim, 
     client.get("/sms")
     requests.get(sim.url + "/_sim/outbox", timeout=5)  # the simulator's own: not counted
     assert requests.get(count, timeout=5).json() == {"answered": before + 2}
+
+
+def test_the_count_goes_on_past_the_exchanges_kept(monkeypatch):
+    monkeypatch.setattr(server, "EXCHANGES_KEPT", 3)
+    with Simulator(World()) as small:
+        for _ in range(5):
+            requests.get(small.endpoint + "/auth/time", timeout=5)
+        count = requests.get(small.url + "/_sim/exchanges", timeout=5).json()
+        assert count == {"answered": 5}
+        assert len(small.exchanges) == 3  # the newest: the last two clocks, then the count

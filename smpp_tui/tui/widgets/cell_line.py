@@ -36,8 +36,8 @@ def cell_line(
 
 
 def _spanned(line: Text) -> Text:
-    """`line` with its own style as a span under the others: what Rich renders of the lines
-    it joins (and what it does not do for a text with no span at all)."""
+    """`line` with its own style turned into a span under its others, as Rich renders it: it
+    joins a text's lines into one, where each line's style becomes a span."""
     if not line.style:
         return line
     return Text(line.plain, spans=[Span(0, len(line), line.style), *line.spans], end="")
