@@ -166,20 +166,26 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
     def start_session(self, opened: Live | Session) -> None:
         """Show the session's accounts, from a fresh store (a switch of profile starts afresh):
         its `Live`, or one made now from the session opened."""
-        self._close_session()
-        # Loaded here: a run that opens on the welcome screen needs it once a session starts.
-        from smpp_tui.tui.screens.accounts import AccountsScreen
+        self._open_session(opened)
+        self._show_session()
 
+    def _open_session(self, opened: Live | Session) -> None:
+        self._close_session()
         self.live = opened if isinstance(opened, Live) else Live(opened)
         session = self.live.session
         self.live.listen(lambda change: self._heard(change, session), self._failed)
         self.live.actions.writes.on_audit_failure = self._audit_unwritable
         self._aging = session.alarm(self._aged, self._failed)
+
+    def _show_session(self) -> None:
+        # Loaded here: a run that opens on the welcome screen needs it once a session starts.
+        from smpp_tui.tui.screens.accounts import AccountsScreen
+
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(AccountsScreen())
-        if session.demo:  # once the accounts screen is there: it says which key is Mail
-            self.call_after_refresh(self._say_demo, session)
+        if self.session.demo:  # once the accounts screen is there: it says which key is Mail
+            self.call_after_refresh(self._say_demo, self.session)
 
     def _say_demo(self, session: Session) -> None:
         mail = key_of(self.screen, MAIL)
@@ -229,11 +235,17 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
     def on_mount(self) -> None:
         apply_settings(self)
         if self._first_session is not None:
-            self.start_session(self._first_session)
+            self._open_session(self._first_session)
         else:
             from smpp_tui.tui.screens.welcome import WelcomeScreen  # only without a session
 
             self.push_screen(WelcomeScreen())
+
+    def on_ready(self) -> None:
+        # Shown once Textual draws: a screen pushed while the app mounts is laid out and drawn
+        # once before anything can be shown, then all over again.
+        if self._first_session is not None:
+            self._show_session()
 
     def on_unmount(self) -> None:
         if self.live is not None:

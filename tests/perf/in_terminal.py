@@ -211,21 +211,21 @@ def ready(terminal: Terminal, names: Sequence[str], filled: bool) -> Cursor:
     return Cursor(terminal)
 
 
-def paced_delay(terminal: Terminal, names: Sequence[str], keys: int = 50, times: int = 3) -> float:
-    """Seconds from the last of `keys` moves, one per 35 ms, to the row it lands on shown;
-    the median of `times`, each from the first row (`g`)."""
-    cursor, delays = Cursor(terminal), []
-    for _ in range(times):
-        for _ in range(keys - 1):
-            terminal.send(DOWN)
-            time.sleep(0.035)
+def paced_delay(terminal: Terminal, names: Sequence[str], keys: int = 50) -> float:
+    """Seconds from the last of `keys` moves, one per 35 ms, from the first row, to the row it
+    lands on shown; then back to the first row, at rest (its rows fetched: the next run starts
+    quiet)."""
+    cursor = Cursor(terminal)
+    for _ in range(keys - 1):
         terminal.send(DOWN)
-        sent = time.perf_counter()
-        delays.append(terminal.latency(sent, lambda: names[keys] in cursor.row()[1]))
-        terminal.send(TOP)
-        terminal.wait_for(lambda: names[0] in cursor.row()[1])
-        time.sleep(0.3)  # the rows at rest are fetched: the next run starts quiet
-    return median(delays)
+        time.sleep(0.035)
+    terminal.send(DOWN)
+    sent = time.perf_counter()
+    delay = terminal.latency(sent, lambda: names[keys] in cursor.row()[1])
+    terminal.send(TOP)
+    terminal.wait_for(lambda: names[0] in cursor.row()[1])
+    time.sleep(0.3)
+    return delay
 
 
 def key_latencies(terminal: Terminal, moves: int = 40) -> list[float]:

@@ -28,6 +28,7 @@ from smpp_tui.store import Backoff, ResourceKey
 from smpp_tui.store.resources import ACCOUNTS, settings_key
 from smpp_tui.tui.app import SmppApp
 from smpp_tui.tui.screens.account import AccountScreen
+from smpp_tui.tui.screens.accounts import AccountsScreen
 from smpp_tui.tui.screens.form import FormScreen
 from smpp_tui.tui.widgets.accounts_table import AccountsTable
 from smpp_tui.tui.widgets.ips import IpsPane
@@ -200,13 +201,15 @@ def status(app: SmppApp) -> str:
 
 
 def loaded(app: SmppApp) -> bool:
-    return app.store.snapshot[ACCOUNTS].loaded and table(app).row_count > 0
+    """The accounts screen shows the list (it comes once the app has drawn its first frame)."""
+    shown = isinstance(app.screen, AccountsScreen) and app.screen.is_mounted
+    return shown and app.store.snapshot[ACCOUNTS].loaded and table(app).row_count > 0
 
 
 async def all_smpp_details(app: SmppApp, pilot: Pilot) -> None:
-    def complete() -> bool:
+    def complete() -> bool:  # an empty table (not drawn yet) is not complete
         cells = [cell(app, n, c) for n in shown_names(app) for c in ("ips", "smpp_status")]
-        return not any("…" in text for text in cells)
+        return bool(cells) and not any("…" in text for text in cells)
 
     def errors() -> str:
         found = {k: e.error for k, e in app.store.snapshot.entries.items() if e.error}

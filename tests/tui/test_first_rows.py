@@ -1,13 +1,18 @@
 """The app on a session whose `Live` was made before it, as the command line makes it while
 Textual loads: the account list loaded meanwhile shows as the screen mounts, without being asked
-for again, and a refusal heard before the app listened is still said."""
+for again, the rows' details once the rows are on screen, and a refusal heard before the app
+listened is still said."""
 
 from __future__ import annotations
 
+from textual.strip import Strip
+
 from smpp_tui.session import Live, Session
 from smpp_tui.tui.app import SmppApp
+from smpp_tui.tui.screens.accounts import AccountsScreen
+from smpp_tui.tui.widgets.accounts_table import AccountsTable
 from tests.conftest import eventually, gateway_on
-from tests.tui.conftest import SIZE, status, table, wait_for
+from tests.tui.conftest import SIZE, all_smpp_details, status, table, wait_for
 
 
 def loaded_before_the_app(sim, keys, clock) -> Live:
@@ -16,9 +21,15 @@ def loaded_before_the_app(sim, keys, clock) -> Live:
     return live
 
 
+def drawn(app: SmppApp) -> bool:
+    """The accounts screen has drawn what the store holds (its status line says it)."""
+    return isinstance(app.screen, AccountsScreen) and app.screen.is_mounted and bool(status(app))
+
+
 async def test_a_list_loaded_before_the_app_shows_as_it_starts(sim, keys, clock):
     app = SmppApp(loaded_before_the_app(sim, keys, clock))
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: drawn(app), "the accounts screen drawn")
         assert table(app).row_count == len(sim.world.sms.names_of("dc12345-ovh"))
         assert not table(app).loading
         assert [e.path for e in sim.exchanges].count("/sms") == 1, "asked for once"
@@ -29,4 +40,26 @@ async def test_a_refusal_heard_before_the_app_listened_is_said(sim, keys, clock,
     app = SmppApp(loaded_before_the_app(sim, keys, clock))
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await wait_for(pilot, lambda: notices.saying("refused the credentials"), "the notice")
+        await wait_for(pilot, lambda: drawn(app), "the accounts screen drawn")
         assert "consumer key" in status(app)
+
+
+async def test_the_rows_details_are_asked_once_the_rows_are_on_screen(
+    sim, keys, clock, monkeypatch
+):
+    """Asked earlier, their answers and threads would take the time of the first frame."""
+    asked_when_drawn: list[int] = []
+    draw = AccountsTable.render_line
+
+    def render_line(table: AccountsTable, y: int) -> Strip:
+        if not asked_when_drawn and table.row_count:
+            asked_when_drawn.append(sum("/smpp/" in e.path for e in sim.exchanges))
+        return draw(table, y)
+
+    monkeypatch.setattr(AccountsTable, "render_line", render_line)
+    app = SmppApp(loaded_before_the_app(sim, keys, clock))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: drawn(app), "the accounts screen drawn")
+        await all_smpp_details(app, pilot)  # asked once drawn, and answered
+        assert asked_when_drawn == [0]
+        await pilot.pause()

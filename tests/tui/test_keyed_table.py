@@ -62,6 +62,17 @@ async def test_columns_are_as_wide_as_their_widest_cell_measured_without_rich(me
         assert widths(table)["name"] == 18
 
 
+async def test_the_rows_shown_are_measured_before_the_next_frame():
+    """Textual measures new rows when the table is next idle, which may come after a frame
+    drawn at the titles' widths (the start's first rows cut to "smpp-dc")."""
+    app = TableApp()
+    async with app.run_test(size=(80, 12)) as pilot:
+        table = app.query_one(KeyedTable)
+        table.show_rows([row("a", "a name of 18 cells", "")])
+        assert widths(table)["name"] == 18  # no frame, no idle moment since
+        await pilot.pause()
+
+
 # Drawing: the keyed table draws its cells itself (`KeyedTable._render_cell`), each once.
 
 VARIED = (Column("name", "Name"), Column("note", "Note", 8), Column("count", "Count", 6))

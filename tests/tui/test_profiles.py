@@ -17,7 +17,6 @@ from smpp_tui.session.audit import default_audit_path
 from smpp_tui.session.connect import required_rules
 from smpp_tui.session.mail import Mailbox
 from smpp_tui.simulator import Fault
-from smpp_tui.store.resources import ACCOUNTS
 from smpp_tui.tui.app import SmppApp
 from smpp_tui.tui.commands import key_of
 from smpp_tui.tui.commands.welcome import CONNECT
@@ -317,12 +316,13 @@ async def test_a_theme_chosen_in_the_app_is_kept(sim, keys, path):
     edit_config(path, lambda c: with_profile(c, profile_on("ops", sim, keys)))
     app = app_on(path, "ops")
     async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
         app.theme = "nord"  # what the palette's theme command does
         await wait_for(pilot, lambda: load_config(path).ui.theme == "nord", "the saved theme")
     again = app_on(path, "ops")
     async with again.run_test(size=SIZE) as pilot:
         assert again.theme == "nord"
-        await wait_for(pilot, lambda: again.store.snapshot[ACCOUNTS].loaded, "the accounts")
+        await wait_for(pilot, lambda: loaded(again), "the accounts")
 
 
 # Paste and length in the connect flow

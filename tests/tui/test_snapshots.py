@@ -53,7 +53,9 @@ async def settled(pilot) -> None:
     app = pilot.app
     await wait_for(pilot, lambda: loaded(app), "the accounts")
     await all_smpp_details(app, pilot)
-    app.clear_notifications()  # the demo's greeting: a toast fades, a picture would keep it
+    # The demo's greeting, said once the screen is drawn: a toast fades, a picture would keep it.
+    await wait_for(pilot, lambda: bool(app.screen.query("Toast")), "the demo's greeting")
+    app.clear_notifications()
     await pilot.pause(0.1)
 
 

@@ -51,7 +51,6 @@ class AccountsScreen(StoreScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield AccountsTable(id="accounts")
-        yield Input(placeholder="filter by name or description", id="filter", compact=True)
         yield StatusLine(id="status")
         yield KeysFooter()
 
@@ -60,8 +59,8 @@ class AccountsScreen(StoreScreen):
         return self.query_one(AccountsTable)
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
-        self.table.loading = True
+        entry = self.smpp_app.store.snapshot[ACCOUNTS]
+        self.table.loading = not entry.loaded and entry.error is None  # else rows at once
         self.watch(self.table, "scroll_y", self._rows_brought_into_view, init=False)
 
     def _rows_brought_into_view(self) -> None:
@@ -76,14 +75,17 @@ class AccountsScreen(StoreScreen):
     def on_resize(self) -> None:
         self._show_view()
 
+    def on_accounts_table_rows_shown(self) -> None:
+        self.declare_watches()  # the rows' details, not asked before their frame was written
+
     def _rows_moved(self) -> None:
         # Which rows are visible is known only once the table is laid out.
         self.call_after_refresh(self.declare_watches)
 
     def offers(self, command: Command) -> bool | None:
         if command is CLEAR_FILTER:
-            # Asked before the screen is composed too (a text naming a key): no field yet.
-            return any(field.display for field in self.query("#filter"))
+            field = self._filter_field()  # none before the first `/`
+            return field is not None and field.display
         return True
 
     def footer_label(self, command: Command) -> str:
@@ -216,14 +218,22 @@ class AccountsScreen(StoreScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.refresh_status()  # the selected row's failure, if it has one
 
-    def action_filter(self) -> None:
-        field = self.query_one("#filter", Input)
+    async def action_filter(self) -> None:
+        field = self._filter_field()
+        if field is None:  # made when first asked for: the first frame is drawn without it
+            field = Input(placeholder="filter by name or description", id="filter", compact=True)
+            await self.mount(field, before=self.query_one(StatusLine))
         field.display = True
         field.focus()
         self.refresh_bindings()
 
+    def _filter_field(self) -> Input | None:
+        return next(iter(self.query("#filter").results(Input)), None)
+
     def action_clear_filter(self) -> None:
-        field = self.query_one("#filter", Input)
+        field = self._filter_field()
+        if field is None:
+            return
         field.value = ""
         field.display = False
         self.table.focus()

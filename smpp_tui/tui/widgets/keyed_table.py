@@ -82,6 +82,7 @@ class KeyedTable(DataTable[Text]):
                 del self._shown[key]
             for row in rows:  # the rows kept, touched where they changed; new ones at the end
                 self._show_row(row)
+        self._measure_new_rows()
         if keep in wanted:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
 
@@ -126,6 +127,16 @@ class KeyedTable(DataTable[Text]):
                 width = max(map(cell_len, cell.plain.split("\n")))
                 column.content_width = max(column.content_width, width)
         super()._update_dimensions(())
+
+    def _measure_new_rows(self) -> None:
+        """PRIVATE, as Textual's idle handler does it: the columns fitted to the rows added,
+        now. Textual waits for the table's next idle moment, which may come after a frame
+        drawn at the titles' widths (the first rows on screen cut to "smpp-dc", then drawn
+        again: the start's first frame thrown away)."""
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            new_rows, self._new_rows = self._new_rows, set()
+            self._update_dimensions(new_rows)
 
     def _set_cell(self, key: str, column: Column, text: Text) -> None:
         """PRIVATE, as `update_cell` does it: a cell's new text. In a column of fixed width
