@@ -8,6 +8,7 @@ from smpp_tui.simulator import Fault, Simulator
 from smpp_tui.store import Health
 from smpp_tui.store.resources import ACCOUNTS, settings_key
 from smpp_tui.tui import words
+from smpp_tui.tui.screens.accounts import AccountsScreen
 from smpp_tui.tui.screens.profiles import ProfilesScreen
 from smpp_tui.tui.widgets.account_rows import description_width
 from tests.tui.conftest import (
@@ -116,6 +117,18 @@ FRESH = " · up to date"
 async def time_passes(pilot, clock, world_clock, seconds: float) -> None:
     world_clock.advance(seconds)
     await let_time_pass(pilot, clock, seconds)
+
+
+async def test_a_list_that_comes_late_brings_the_tables_keys_to_the_footer(make_app, sim):
+    """Textual leaves a loading widget's keys out: they come back when the rows do."""
+    sim.inject(Fault("latency", 0.5, "GET", "/sms", times=1))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        loading = lambda: isinstance(app.screen, AccountsScreen) and table(app).loading  # noqa: E731
+        await wait_for(pilot, loading, "the accounts loading")
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        opens = lambda: "⏎ Open" in footer_keys(app.screen)  # noqa: E731
+        await wait_for(pilot, opens, lambda: f"⏎ Open in {footer_keys(app.screen)}")
 
 
 async def test_r_says_it_is_refreshing_until_the_answer(make_app, sim, clock, world_clock):
