@@ -9,6 +9,7 @@ background job or a timer never ends the app.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
@@ -252,7 +253,14 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
             self.live.actions.writes.give_up()  # still unanswered: "sent, outcome unknown"
         self._close_session()
 
+    def session_built(self) -> None:
+        """The session's accounts are on screen: what was built for them (widgets, rows,
+        caches) lives as long as the session, kept out of the collector's full scans (which at
+        1,009 accounts paused a filter keystroke up to 55 ms); thawed as the session closes."""
+        gc.freeze()
+
     def _close_session(self) -> None:
+        gc.unfreeze()
         if self.live is not None:
             self.live.close()
         if self._aging is not None:

@@ -18,7 +18,7 @@ import subprocess
 import termios
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pyte
@@ -118,6 +118,15 @@ class Terminal:
 
     def send(self, keys: str) -> None:
         os.write(self._controller, keys.encode())
+
+    @contextlib.contextmanager
+    def stopped(self) -> Iterator[None]:
+        """The process stopped meanwhile (SIGSTOP): it takes no CPU from another's figure."""
+        os.kill(self.process.pid, signal.SIGSTOP)
+        try:
+            yield
+        finally:
+            os.kill(self.process.pid, signal.SIGCONT)
 
     def cpu_seconds(self) -> float:
         """User and system time of the process so far (Linux's /proc)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 
 from smpp_tui.simulator import Fault, Simulator
 from smpp_tui.store import Health
@@ -88,6 +89,28 @@ async def test_a_user_finds_an_account_by_typing_a_filter(make_app):
         assert len(shown_names(app)) == total
 
 
+async def test_keys_that_come_in_one_burst_after_the_slash_are_the_filters(make_app):
+    """Over SSH keys come in bursts: those after `/` go to the field, not to the table (where
+    `t` would open a transfer)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        for key, character in (("slash", "/"), ("o", "o"), ("t", "t"), ("p", "p")):
+            app.post_message(events.Key(key, character))  # all sent before any is handled
+        await wait_for(pilot, lambda: "filter: otp" in status(app), lambda: status(app))
+        assert isinstance(app.screen, AccountsScreen)
+        assert shown_names(app) == ["smpp-dc12345-7"]
+
+
+async def test_a_slash_typed_in_the_filter_is_text(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await pilot.press("slash", "left_square_bracket", "slash", "right_square_bracket")
+        assert "filter: [/]" in status(app)
+        assert shown_names(app) == [WAITING]  # "Staging [/] do not use"
+
+
 async def test_the_filter_matches_descriptions_in_any_case(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -121,7 +144,7 @@ async def time_passes(pilot, clock, world_clock, seconds: float) -> None:
 
 async def test_a_list_that_comes_late_brings_the_tables_keys_to_the_footer(make_app, sim):
     """Textual leaves a loading widget's keys out: they come back when the rows do."""
-    sim.inject(Fault("latency", 0.5, "GET", "/sms", times=1))
+    sim.inject(Fault("latency", 1.0, "GET", "/sms", times=1))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         loading = lambda: isinstance(app.screen, AccountsScreen) and table(app).loading  # noqa: E731

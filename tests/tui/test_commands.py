@@ -4,6 +4,8 @@ mode; `?` lists the same commands."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.widgets import OptionList, Static
 
+from smpp_tui import tui
 from smpp_tui.tui import commands
 from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.accounts import AccountsScreen
@@ -168,8 +171,8 @@ async def test_a_screenshot_goes_where_the_user_finds_it(make_app, notices):
 
 
 def test_every_binding_of_the_app_is_declared_and_every_declaration_bound():
-    from smpp_tui.tui import app, screens, widgets  # noqa: F401 - every class is loaded
-
+    for module in pkgutil.walk_packages(tui.__path__, "smpp_tui.tui."):
+        importlib.import_module(module.name)  # every class loaded, those loaded on first use too
     classes = {cls for cls in _subclasses(DOMNode) if cls.__module__.startswith("smpp_tui.")}
     bound = {
         binding.id: cls.__name__

@@ -17,6 +17,9 @@ FILTER = Command(
     "Filter",
     title="Filter accounts",
     help="Show only the accounts whose name or description holds some text",
+    # Heard before the table: the keys after it (one burst over SSH) then reach the field,
+    # not the table, where `t` would open a transfer.
+    priority=True,
 )
 SMPP_ONLY = Toggle(
     "accounts.smpp_only",

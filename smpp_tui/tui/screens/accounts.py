@@ -15,7 +15,7 @@ from smpp_tui.store import Change, ResourceKey, Snapshot, Watch
 from smpp_tui.store.resources import ACCOUNTS, settings_key
 from smpp_tui.tui import words
 from smpp_tui.tui.commands import Command, bindings
-from smpp_tui.tui.commands.accounts import ACCOUNTS_SCREEN, CLEAR_FILTER, SMPP_ONLY
+from smpp_tui.tui.commands.accounts import ACCOUNTS_SCREEN, CLEAR_FILTER, FILTER, SMPP_ONLY
 from smpp_tui.tui.screens.base import StoreScreen
 from smpp_tui.tui.widgets.account_rows import (
     AccountRows,
@@ -77,15 +77,18 @@ class AccountsScreen(StoreScreen):
 
     def on_accounts_table_rows_shown(self) -> None:
         self.declare_watches()  # the rows' details, not asked before their frame was written
+        self.smpp_app.session_built()
 
     def _rows_moved(self) -> None:
         # Which rows are visible is known only once the table is laid out.
         self.call_after_refresh(self.declare_watches)
 
     def offers(self, command: Command) -> bool | None:
+        field = self._filter_field()  # none before the first `/`
         if command is CLEAR_FILTER:
-            field = self._filter_field()  # none before the first `/`
             return field is not None and field.display
+        if command is FILTER:  # in the field, `/` is typed (a priority key would be taken)
+            return field is None or not field.has_focus
         return True
 
     def footer_label(self, command: Command) -> str:
@@ -225,7 +228,7 @@ class AccountsScreen(StoreScreen):
             field = Input(placeholder="filter by name or description", id="filter", compact=True)
             await self.mount(field, before=self.query_one(StatusLine))
         field.display = True
-        field.focus()
+        self.set_focus(field)  # now (`focus` waits): the keys already sent after `/` are its
         self.refresh_bindings()
 
     def _filter_field(self) -> Input | None:

@@ -27,6 +27,8 @@ class AccountsTable(KeyedTable):
         self._rows_shown = False
 
     def render_line(self, y: int) -> Strip:
+        # Textual draws a table's lines here (pinned exactly: tests/tui/test_first_rows.py
+        # fails if it stops, and no detail would then be fetched).
         if not self._rows_shown and self.row_count:
             self._rows_shown = True
             # Handled once this frame is written: the screen draws it in one go.

@@ -129,10 +129,10 @@ class KeyedTable(DataTable[Text]):
         super()._update_dimensions(())
 
     def _measure_new_rows(self) -> None:
-        """PRIVATE, as Textual's idle handler does it: the columns fitted to the rows added,
-        now. Textual waits for the table's next idle moment, which may come after a frame
-        drawn at the titles' widths (the first rows on screen cut to "smpp-dc", then drawn
-        again: the start's first frame thrown away)."""
+        """PRIVATE, the part of Textual's idle handler that measures the rows added: done now.
+        Textual waits for the table's next idle moment, which may come after a frame drawn at
+        the titles' widths (the first rows on screen cut to "smpp-dc", then drawn again).
+        Textual is pinned exactly; tests/tui/test_keyed_table.py fails if this stops working."""
         if self._require_update_dimensions:
             self._require_update_dimensions = False
             new_rows, self._new_rows = self._new_rows, set()
