@@ -156,7 +156,6 @@ class AccountsScreen(StoreScreen):
         entry = snapshot[ACCOUNTS]
         if self.table.loading and (entry.loaded or entry.error is not None):
             self.table.loading = False
-            self.refresh_bindings()  # the table's keys, left out while it was loading
         listed = snapshot.value(ACCOUNTS, ())
         if listed is not self._listed:
             self._listed, self._by_name = listed, {a.name: a for a in listed}

@@ -155,6 +155,11 @@ class KeyedTable(DataTable[Text]):
         if self.window_region.overlaps(line):
             self.refresh(line.translate(-self.scroll_offset))
 
+    def watch_loading(self) -> None:
+        # Textual leaves a loading widget's keys out of the footer, and says nothing when
+        # loading ends: the keys stayed out until another change.
+        self.refresh_bindings()
+
     def notify_style_update(self) -> None:
         """The styles changed (a theme, say): the cells drawn before are drawn again. A theme
         may change the cursor's colours and not the rows' (ansi-dark, ansi-light)."""
