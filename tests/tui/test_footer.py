@@ -97,3 +97,23 @@ async def test_the_footer_is_built_again_only_when_its_keys_change(make_app, mon
         await pilot.press("j", "j", "k")  # the cursor in a table: the same keys
         await pilot.pause(0.3)
         assert len(built) <= 4, built
+
+
+async def test_the_first_screens_footer_is_built_once(make_app, monkeypatch):
+    """Its keys come once the screen is drawn, and its size with them: each said to change
+    them. Each rebuild holds every frame back while it lasts (50 ms beside the first page of
+    answers at 1,009 accounts)."""
+    built: list[int] = []
+    recompose = KeysFooter.recompose
+
+    async def counted(footer: KeysFooter) -> None:
+        built.append(footer.size.width)
+        await recompose(footer)
+
+    monkeypatch.setattr(KeysFooter, "recompose", counted)
+    app = make_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        await wait_for(pilot, lambda: loaded(app), "the accounts")
+        await wait_for(pilot, lambda: footer_keys(app.screen)[:1] == ["⏎ Open"], "the keys")
+        await pilot.pause(0.3)
+        assert built == [120]

@@ -76,21 +76,34 @@ class KeysFooter(Footer):
             self.call_after_refresh(self._keys_changed)
 
     async def _keys_changed(self) -> None:
-        """Built again only when what it shows changes: bindings are said to change several
-        times a screen or tab switch, and a rebuild costs a frame's time (12 ms)."""
+        """Built again only when what it shows at its width changes: bindings are said to
+        change several times a screen or tab switch, a resize may leave the same keys, and a
+        rebuild holds every frame back while it lasts (12 ms, or 50 ms beside a page of
+        answers)."""
         if not self.is_attached:  # gone since
             return
-        if self._said(self._keys(self._fitted_to)) != self._shown:
-            await self.recompose()
+        width = self._width_now
+        said = self._said(self._keys(width))
+        if said == self._shown:
+            self._fitted_to = width  # the same keys fit
+            return
+        # Said now, so that another change heard while this one is built does not build it
+        # again (compose says it again, from the bindings of then).
+        self._shown = said
+        await self.recompose()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._ready and event.size.width != self._fitted_to:
-            self.call_after_refresh(self.recompose)
+        if self._ready:
+            self.call_after_refresh(self._keys_changed)
+
+    @property
+    def _width_now(self) -> int:
+        return self.size.width or self.app.size.width
 
     def compose(self) -> ComposeResult:
         if not self._ready:
             return
-        self._fitted_to = self.size.width or self.app.size.width
+        self._fitted_to = self._width_now
         keys = self._keys(self._fitted_to)
         self._shown = self._said(keys)
         for active, classes in keys:
