@@ -41,6 +41,12 @@ class Row:
     cells: tuple[Text, ...]
 
 
+def same_text(one: Text, other: Text) -> bool:
+    """Drawn alike: a row built again brings its unchanged texts in new objects. (Rich's
+    `Text.__eq__` leaves out the style of the whole text.)"""
+    return one is other or (one == other and one.style == other.style)
+
+
 class KeyedTable(DataTable[Text]):
     BINDINGS = commands.bindings(*TABLE)
 
@@ -188,7 +194,7 @@ class KeyedTable(DataTable[Text]):
         look = (self._show_hover_cursor, self._pseudo_class_state, self.show_cursor)
         key = (row_index, column_index, base_style, width, cursor, hover, look, self.cell_padding)
         drawn = self._drawn.get(key)
-        if drawn is not None and drawn[0] is cell:
+        if drawn is not None and same_text(drawn[0], cell):
             return drawn[1]
         component_style, post_style = self._get_styles_to_render_cell(
             False,
@@ -221,14 +227,12 @@ class KeyedTable(DataTable[Text]):
 
     def _show_row(self, row: Row) -> None:
         old = self._shown.get(row.key)
+        if old is row.cells:  # a row built once and given again (1,009 of them at each redraw)
+            return
         if old is None:
             self.add_row(*row.cells, key=row.key)
-            self._shown[row.key] = row.cells
-            return
-        shown = []  # the texts shown before where they read the same: drawn, they stay
-        for column, before, after in zip(self._columns, old, row.cells, strict=True):
-            changed = before != after
-            if changed:
-                self._set_cell(row.key, column, after)
-            shown.append(after if changed else before)
-        self._shown[row.key] = tuple(shown)
+        else:
+            for column, before, after in zip(self._columns, old, row.cells, strict=True):
+                if not same_text(before, after):
+                    self._set_cell(row.key, column, after)
+        self._shown[row.key] = row.cells
