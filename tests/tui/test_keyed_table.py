@@ -232,3 +232,12 @@ async def test_rows_given_again_are_not_compared_cell_by_cell(monkeypatch):
         table.show_rows([*rows[:49], row("49", "name 49", "changed")])
         assert len(compared) == 3, "the one row built again, cell by cell"
         await pilot.pause()
+
+
+async def test_titles_are_words_not_markup():
+    """Textual reads a title given as a str as markup (and loads Rich's emoji table for it)."""
+    app = KeyedTableApp((Column("a", "[b]one[/b] :smile:"),), [])
+    async with app.run_test(size=(40, 4)) as pilot:
+        await pilot.pause()
+        title = app.query_one(KeyedTable).ordered_columns[0].label
+        assert (title.plain, title.spans) == ("[b]one[/b] :smile:", [])
