@@ -203,16 +203,25 @@ async def test_a_cell_of_fixed_width_redraws_its_row_only():
     assert shown == await screen_of(PlainTableApp(COLUMNS, [*rows[:2], changed, rows[3]]), 2)
 
 
-async def test_a_cell_whose_style_alone_changes_is_drawn_again():
-    """Rich's texts compare equal whatever their own style: a count turning red stayed grey."""
+@pytest.mark.parametrize(
+    "changed",
+    [Text("note", style="red"), Text("note", justify="right")],
+    ids=["style", "justify"],
+)
+async def test_a_cell_whose_look_alone_changes_is_drawn_again(changed):
+    """Rich's texts compare equal whatever their own style or justification: a count turning
+    red stayed grey."""
     rows = [row(str(n), f"name {n}", "note") for n in range(3)]
-    red = Row("1", (Text("name 1"), Text("note", style="red"), Text("x")))
-    app = KeyedTableApp(COLUMNS, rows)
+    new = Row("1", (Text("name 1"), changed, Text("x")))
+    app = KeyedTableApp((COLUMNS[0], Column("note", "Note", 8), COLUMNS[2]), rows)
     async with app.run_test(size=(40, 8)) as pilot:
-        app.query_one(KeyedTable).update_rows([red])
+        app.query_one(KeyedTable).update_rows([new])
         await pilot.pause()
         shown = app.export_screenshot()
-    assert shown == await screen_of(PlainTableApp(COLUMNS, [rows[0], red, rows[2]]), 0)
+    plain = PlainTableApp(
+        (COLUMNS[0], Column("note", "Note", 8), COLUMNS[2]), [rows[0], new, rows[2]]
+    )
+    assert shown == await screen_of(plain, 0)
 
 
 async def test_rows_given_again_are_not_compared_cell_by_cell(monkeypatch):

@@ -43,8 +43,11 @@ class Row:
 
 def same_text(one: Text, other: Text) -> bool:
     """Drawn alike: a row built again brings its unchanged texts in new objects. (Rich's
-    `Text.__eq__` leaves out the style of the whole text.)"""
-    return one is other or (one == other and one.style == other.style)
+    `Text.__eq__` compares the words and their spans only, not how the whole is drawn.)"""
+    if one is other:
+        return True
+    looks = (one.style, one.justify, one.overflow, one.no_wrap)
+    return one == other and looks == (other.style, other.justify, other.overflow, other.no_wrap)
 
 
 class KeyedTable(DataTable[Text]):
