@@ -46,7 +46,7 @@ class DaemonThreads:
             _thread.start_new_thread(self._serve, ())
 
     def _serve(self) -> None:
-        threading.current_thread().name = self._name  # for tracebacks and profilers
+        threading.current_thread().name = self._name  # in tracebacks and thread listings
         while True:
             self._calls.get()()  # the call catches what it raises (see `in_background`)
             with self._lock:

@@ -6,10 +6,11 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import Future
 
 import pytest
 
-from smpp_tui.api.fanout import fan_out, in_background
+from smpp_tui.api.fanout import DaemonThreads, fan_out, in_background
 
 
 def test_fan_out_keeps_order_and_bounds_the_calls_in_flight():
@@ -71,10 +72,17 @@ print("quitting", flush=True)
 
 
 def test_background_calls_reuse_the_threads_that_wait():
-    """One call after another: one thread or so, not one each (starting one waits for it)."""
-    threads = [in_background(threading.current_thread).result(timeout=5) for _ in range(20)]
+    """One call after another: one thread or so, not one each. On a pool of its own: the app's
+    keeps the threads other tests left waiting, and hands calls to each in turn."""
+    pool = DaemonThreads("pool-test")
+    threads = []
+    for _ in range(20):
+        future: Future[threading.Thread] = Future()
+        pool.run(lambda future=future: future.set_result(threading.current_thread()))
+        threads.append(future.result(timeout=5))
     # A thread may be given the next call before it counts itself waiting: one more starts.
     assert len({id(thread) for thread in threads}) < 5
+    assert {thread.name for thread in threads} == {"pool-test"}
 
 
 def test_calls_at_once_each_get_a_thread():

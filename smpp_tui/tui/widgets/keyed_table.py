@@ -200,6 +200,8 @@ class KeyedTable(DataTable[Text]):
         key = (row_index, column_index, base_style, width, cursor, hover, look, self.cell_padding)
         drawn = self._drawn.get(key)
         if drawn is not None and same_text(drawn[0], cell):
+            if drawn[0] is not cell:  # the next frames find it by identity
+                self._drawn[key] = (cell, drawn[1])
             return drawn[1]
         component_style, post_style = self._get_styles_to_render_cell(
             False,
