@@ -35,6 +35,7 @@ TUI_MAY_USE_FROM_API = {
     "smpp_tui.api.history",
     "smpp_tui.api.text",
     "smpp_tui.api.checks",
+    "smpp_tui.api.client_configs",
 }
 CORE = [
     "smpp_tui.simulator",

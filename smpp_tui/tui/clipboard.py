@@ -18,8 +18,9 @@ from smpp_tui.tui import words
 _last_notice: WeakKeyDictionary[App[Any], Notification] = WeakKeyDictionary()
 
 
-def copy(app: App[Any], value: str, what: str, shows: str = "") -> None:
-    app.copy_to_clipboard(clean(value))
+def copy(app: App[Any], value: str, what: str, shows: str = "", *, lines: bool = False) -> None:
+    """`lines`: the value is several lines (a configuration), kept as they are."""
+    app.copy_to_clipboard(clean(value, lines=lines))
     previous = _last_notice.pop(app, None)
     if previous is not None:
         # Textual takes back one notice only privately (pinned: textual==8.2.8);

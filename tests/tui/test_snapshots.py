@@ -399,3 +399,11 @@ def test_error_dialog(snap_compare, make_app, sim, monkeypatch, size):
     monkeypatch.setattr(sim, "new_query_id", lambda: "EU.ext-3.6745a1c0.2049.8c1b4f0e")
     sim.inject(Fault("status", 500, "POST", "/sms/*/smpp/password"))
     assert snap_compare(make_app(), terminal_size=size, run_before=refused)
+
+
+@BOTH_SIZES
+def test_client_configs(snap_compare, make_app, size):
+    async def configs(pilot) -> None:
+        await on_account(pilot, "smpp-dc12345-1", "C")
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=configs)

@@ -51,6 +51,15 @@ REGENERATE = Command(
     tab="overview",
     writes=True,
 )
+CLIENT_CONFIGS = Command(
+    "account.client_configs",
+    "C",
+    "client_configs",
+    "Configs",
+    title="Client configurations",
+    help="Ready-to-paste Kannel, Jasmin and smpplib configurations for this account",
+    tab="overview",
+)
 ADD_IPS = Command(
     "account.add_ips",
     "a",
@@ -178,6 +187,7 @@ ACCOUNT_SCREEN = (
     COPY,
     REVEAL,
     REGENERATE,
+    CLIENT_CONFIGS,
     ADD_IPS,
     REMOVE_IP,
     REQUEST_SENDER,

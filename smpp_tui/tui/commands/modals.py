@@ -30,6 +30,29 @@ CLOSE_ERROR = Command("error.close", "escape,enter,q", "dismiss", "Close", help=
 ERROR = (COPY_ERROR, CLOSE_ERROR)
 
 
+def _config(number: int, tool: str) -> Command:
+    return Command(
+        f"configs.{tool.lower()}",
+        str(number),
+        f"show({number - 1})",
+        tool,
+        help=f"Show the {tool} configuration",
+    )
+
+
+CONFIG_TOOLS = tuple(_config(n, tool) for n, tool in enumerate(("Kannel", "Jasmin", "smpplib"), 1))
+COPY_CONFIG = Command("configs.copy", "c,y", "copy", "Copy", help="Copy the configuration shown")
+CONFIG_ENDPOINT = Command(
+    "configs.endpoint",
+    "t",
+    "switch_endpoint",
+    "TLS/plain",
+    help="Switch between the TLS endpoint and the plaintext one",
+)
+CLOSE_CONFIGS = Command("configs.close", "escape,q", "dismiss", "Close", help="Close")
+CONFIGS = (*CONFIG_TOOLS, COPY_CONFIG, CONFIG_ENDPOINT, CLOSE_CONFIGS)
+
+
 def _scroll(way: str, keys: str, label: str) -> Command:
     """Move in `?`'s list of keys, which can be longer than a small terminal."""
     return Command(
@@ -54,4 +77,5 @@ MODALS = (
     *EXPORT,
     *HELP_SCROLL,
     *ERROR,
+    *CONFIGS,
 )

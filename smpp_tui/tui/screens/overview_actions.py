@@ -16,6 +16,7 @@ from smpp_tui.tui.commands import key_of
 from smpp_tui.tui.commands.account import REVEAL
 from smpp_tui.tui.commands.mail import MAIL
 from smpp_tui.tui.screens.account_tab import AccountTab
+from smpp_tui.tui.screens.client_configs import ClientConfigsScreen
 from smpp_tui.tui.screens.confirm import ConfirmScreen
 from smpp_tui.tui.screens.renew_again import RenewAgainScreen
 from smpp_tui.tui.screens.reveal import RevealScreen
@@ -35,6 +36,13 @@ class OverviewActions(AccountTab):
         field = self.query_one(OverviewPane).current_field
         if field is not None:
             self.smpp_app.push_screen(RevealScreen(field.label, field.value))
+
+    def action_client_configs(self) -> None:
+        settings = self.smpp_app.store.snapshot.value(settings_key(self.account))
+        if settings is None:
+            self.say("The SMPP settings are not known yet; try again in a moment.", "warning")
+            return
+        self.smpp_app.push_screen(ClientConfigsScreen(self.account, settings))
 
     def action_regenerate(self) -> None:
         settings = self.smpp_app.store.snapshot.value(settings_key(self.account))

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from smpp_tui.api.client_configs import host_and_port
 from smpp_tui.api.models import Me, ServiceInfo, SmppSettings
 from smpp_tui.tui import words
 from smpp_tui.tui.widgets.fields import Field, FieldsPane, field
-
-
-def host_and_port(endpoint: str) -> tuple[str, str] | None:
-    """`smpp1.example.net:2776` apart, as an SMPP client's configuration asks for them (None
-    when it is not `host:port`)."""
-    host, colon, port = endpoint.rpartition(":")
-    host = host.removeprefix("[").removesuffix("]")  # an IPv6 address, bracketed
-    return (host, port) if colon and host and port.isdecimal() else None
 
 
 def _endpoint(key: str, kind: str, endpoint: str, number: str, warning: str = "") -> list[Field]:

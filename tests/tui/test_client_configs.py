@@ -1,0 +1,43 @@
+"""`C` on the Overview: ready-to-paste configurations, each copied whole with one key."""
+
+from __future__ import annotations
+
+from smpp_tui.api.client_configs import PASSWORD
+from smpp_tui.tui.screens.account import AccountScreen
+from smpp_tui.tui.screens.client_configs import ClientConfigsScreen
+from tests.tui.conftest import SIZE, WORKING, open_account, wait_for
+
+
+def shown(app) -> str:
+    return str(app.screen.query_one("#configs-text").render())
+
+
+async def test_each_configuration_is_copied_whole_with_the_accounts_values(make_app, sim, notices):
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+        await open_account(app, pilot, WORKING)
+        settings = sim.world.sms.accounts[WORKING].settings(sim.world.now())
+        host, port = settings["endpoints"][0]["secured"].rsplit(":", 1)
+        await pilot.press("C")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClientConfigsScreen), "the configs")
+        await pilot.press("c")
+        kannel = app.clipboard
+        assert kannel.splitlines()[1:4] == ["group = smsc", "smsc = smpp", f'smsc-id = "{WORKING}"']
+        assert f'host = "{host}"\nport = {port}\nuse-ssl = true' in kannel
+        assert f'smsc-username = "{settings["systemID"]}"' in kannel
+        assert f'smsc-password = "{PASSWORD}"' in kannel
+        assert notices.last == "Copied the Kannel configuration (OSC 52)"
+        assert "group = smsc" in shown(app)
+
+        await pilot.press("2", "c")
+        assert app.clipboard.startswith("smppccm -a\n")
+        assert f"\nport {port}\nssl yes\n" in app.clipboard
+        await pilot.press("t", "c")  # the plaintext endpoint
+        plain_port = settings["endpoints"][0]["unsecured"].rsplit(":", 1)[1]
+        assert f"\nport {plain_port}\nssl no\n" in app.clipboard
+
+        await pilot.press("3", "c")
+        compile(app.clipboard, "smpplib script", "exec")
+        assert notices.last == "Copied the smpplib configuration (OSC 52)"
+        await pilot.press("escape")
+        assert isinstance(app.screen, AccountScreen)
