@@ -41,3 +41,19 @@ async def test_each_configuration_is_copied_whole_with_the_accounts_values(make_
         assert notices.last == "Copied the smpplib configuration (OSC 52)"
         await pilot.press("escape")
         assert isinstance(app.screen, AccountScreen)
+
+
+async def test_a_configuration_longer_than_the_screen_scrolls_with_the_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_account(app, pilot, WORKING)
+        await pilot.press("C", "3")  # the script: longer than 24 lines
+        await wait_for(pilot, lambda: isinstance(app.screen, ClientConfigsScreen), "the configs")
+        body = app.screen.query_one("#configs")
+        assert body.max_scroll_y > 0
+        await pilot.press("j", "j")
+        assert body.scroll_y == 2
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        assert body.scroll_y == 0

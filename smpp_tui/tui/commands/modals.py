@@ -53,21 +53,33 @@ CLOSE_CONFIGS = Command("configs.close", "escape,q", "dismiss", "Close", help="C
 CONFIGS = (*CONFIG_TOOLS, COPY_CONFIG, CONFIG_ENDPOINT, CLOSE_CONFIGS)
 
 
-def _scroll(way: str, keys: str, label: str) -> Command:
-    """Move in `?`'s list of keys, which can be longer than a small terminal."""
-    return Command(
-        f"help.{way}", keys, f"scroll_help('{way}')", label, help=label, footer=False, palette=False
+def _scrolls(dialog: str) -> tuple[Command, ...]:
+    """Moving in a dialog that can be longer than a small terminal (`?`'s list of keys, the
+    client configurations): the same keys in each, each dialog's own ids."""
+    moves = (
+        ("down", "j,down", "Scroll down"),
+        ("up", "k,up", "Scroll up"),
+        ("page_down", "pagedown,space", "Next page"),
+        ("page_up", "pageup", "Previous page"),
+        ("home", "g,home", "Top"),
+        ("end", "G,end", "Bottom"),
+    )
+    return tuple(
+        Command(
+            f"{dialog}.{way}",
+            keys,
+            f"scroll_dialog('{way}')",
+            label,
+            help=label,
+            footer=False,
+            palette=False,
+        )
+        for way, keys, label in moves
     )
 
 
-HELP_SCROLL = (
-    _scroll("down", "j,down", "Scroll down"),
-    _scroll("up", "k,up", "Scroll up"),
-    _scroll("page_down", "pagedown,space", "Next page"),
-    _scroll("page_up", "pageup", "Previous page"),
-    _scroll("home", "g,home", "Top"),
-    _scroll("end", "G,end", "Bottom"),
-)
+HELP_SCROLL = _scrolls("help")
+CONFIGS_SCROLL = _scrolls("configs")
 MODALS = (
     *CONFIRM,
     CANCEL_FORM,
@@ -78,4 +90,5 @@ MODALS = (
     *HELP_SCROLL,
     *ERROR,
     *CONFIGS,
+    *CONFIGS_SCROLL,
 )

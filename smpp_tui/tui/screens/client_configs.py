@@ -6,7 +6,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from smpp_tui.api.client_configs import (
@@ -24,12 +23,14 @@ from smpp_tui.tui.commands.modals import (
     CONFIG_ENDPOINT,
     CONFIG_TOOLS,
     CONFIGS,
+    CONFIGS_SCROLL,
     COPY_CONFIG,
 )
+from smpp_tui.tui.screens.scrolling import ScrollingDialog
 
 
-class ClientConfigsScreen(ModalScreen[None]):
-    BINDINGS = commands.bindings(*CONFIGS)
+class ClientConfigsScreen(ScrollingDialog):
+    BINDINGS = commands.bindings(*CONFIGS, *CONFIGS_SCROLL)
 
     def __init__(self, account: str, settings: SmppSettings) -> None:
         super().__init__()

@@ -7,12 +7,13 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from smpp_tui.tui import commands
 from smpp_tui.tui.commands.app import PALETTE
 from smpp_tui.tui.commands.modals import CLOSE_HELP, HELP_SCROLL
+from smpp_tui.tui.screens.scrolling import ScrollingDialog
 
 
 def keys_table(screen: Screen[object]) -> Table:
@@ -26,7 +27,7 @@ def keys_table(screen: Screen[object]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ScrollingDialog):
     BINDINGS = commands.bindings(CLOSE_HELP, *HELP_SCROLL)
 
     def __init__(self, below: Screen[object]) -> None:
@@ -45,16 +46,3 @@ class HelpScreen(ModalScreen[None]):
                 ),
                 id="help-hint",
             )
-
-    def action_scroll_help(self, way: str) -> None:
-        """`way`: down, up, page_down, page_up, home or end."""
-        keys = self.query_one("#help", VerticalScroll)
-        moves = {
-            "down": keys.scroll_down,
-            "up": keys.scroll_up,
-            "page_down": keys.scroll_page_down,
-            "page_up": keys.scroll_page_up,
-            "home": keys.scroll_home,
-            "end": keys.scroll_end,
-        }
-        moves[way](animate=False)
