@@ -93,6 +93,23 @@ def starts() -> list[Figure]:
         Figure(floor, times["floor"], times["bare"], "s", "(floor)", True),
         within("start to the 9 rows shown, --demo", times["demo"], times["bare"], "s", 1.5),
         within("start to the 9 rows shown, --api-url", times["api"], times["bare"], "s", 1.5),
+        # What smpp-tui adds to what it cannot start without (no budget: for the reader).
+        Figure(
+            "  the same, --demo, against the floor",
+            times["demo"],
+            times["floor"],
+            "s",
+            "(info)",
+            True,
+        ),
+        Figure(
+            "  the same, --api-url, against the floor",
+            times["api"],
+            times["floor"],
+            "s",
+            "(info)",
+            True,
+        ),
     ]
 
 
