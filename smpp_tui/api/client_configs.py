@@ -21,6 +21,9 @@ ENQUIRE_LINK = 30  # seconds: what OVHcloud recommends (it unbinds idle links)
 # A host name or an IPv4 address; a SystemID of letters, digits and `._@+-`.
 _HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?")
 _SAFE = re.compile(r"[A-Za-z0-9._@+-]{1,64}")
+_PORT = re.compile(r"[0-9]{1,5}")
+_KANNEL_DIRECTIVE = "include"
+JASMIN_USERNAME = 15  # characters at most (Jasmin's SMPPClientConfig)
 
 
 class UnsafeValue(ValueError):
@@ -45,6 +48,7 @@ class ClientConfig:
     tool: str  # "Kannel"
     what: str  # "an smsc group for kannel.conf"
     text: str
+    warning: str = ""  # what the tool will refuse in it, and why
 
 
 def host_and_port(endpoint: str) -> tuple[str, str] | None:
@@ -71,30 +75,38 @@ def target(account: str, settings: SmppSettings, tls: bool) -> Target:
     if endpoint is None:
         raise UnsafeValue(f"OVHcloud names no {kind} endpoint for {account}")
     apart = host_and_port(endpoint)
-    if apart is None or not _HOST.fullmatch(apart[0]):
+    port = int(apart[1]) if apart is not None and _PORT.fullmatch(apart[1]) else 0
+    if apart is None or not _HOST.fullmatch(apart[0]) or not 0 < port < 65536:
         raise UnsafeValue(f"the {kind} endpoint is not a host name and a port")
-    if not _SAFE.fullmatch(settings.system_id):
-        raise UnsafeValue(
-            "the SystemID holds characters a configuration file cannot hold safely"
-            " (only letters, digits and ._@+- are used as they are)"
-        )
+    for what, value in (("account's name", account), ("SystemID", settings.system_id)):
+        if not _SAFE.fullmatch(value):
+            raise UnsafeValue(
+                f"the {what} holds characters a configuration file cannot hold safely"
+                " (only letters, digits and ._@+- are used as they are)"
+            )
+    if any(_KANNEL_DIRECTIVE in value for value in (account, settings.system_id, apart[0])):
+        # Kannel takes any line holding the word for an include of another file.
+        raise UnsafeValue(f"a value holds {_KANNEL_DIRECTIVE!r}, which Kannel reads as a directive")
     return Target(
-        account,
-        settings.system_id,
-        apart[0],
-        int(apart[1]),
-        tls,
-        settings.windowing,
-        settings.throughput,
+        account, settings.system_id, apart[0], port, tls, settings.windowing, settings.throughput
     )
 
 
 def client_configs(found: Target) -> list[ClientConfig]:
     return [
         ClientConfig("Kannel", "an smsc group for kannel.conf", kannel(found)),
-        ClientConfig("Jasmin", "smppccm commands for jcli", jasmin(found)),
+        ClientConfig("Jasmin", "smppccm commands for jcli", jasmin(found), _jasmin_warning(found)),
         ClientConfig("smpplib", "a Python script that binds and sends one SMS", smpplib(found)),
     ]
+
+
+def _jasmin_warning(found: Target) -> str:
+    if len(found.system_id) <= JASMIN_USERNAME:
+        return ""
+    return (
+        f"Jasmin takes usernames of {JASMIN_USERNAME} characters at most: it will refuse this"
+        f" SystemID of {len(found.system_id)}."
+    )
 
 
 def kannel(found: Target) -> str:
@@ -109,6 +121,7 @@ def kannel(found: Target) -> str:
         "transceiver-mode = true",
         f'smsc-username = "{found.system_id}"',
         f'smsc-password = "{PASSWORD}"',
+        'system-type = ""',  # Kannel will not start without it; OVHcloud asks for none
         # Numbers must be international (TON 1, NPI 1); Kannel tells a sender's name apart.
         "dest-addr-ton = 1",
         "dest-addr-npi = 1",
@@ -122,8 +135,8 @@ def kannel(found: Target) -> str:
 
 
 def jasmin(found: Target) -> str:
-    # Jasmin's connector id: letters, digits and underscores read best in its commands.
-    cid = re.sub(r"[^A-Za-z0-9_]", "_", found.account)
+    # Jasmin's connector id: 3 to 25 letters, digits and underscores.
+    cid = re.sub(r"[^A-Za-z0-9_]", "_", found.account)[:25].ljust(3, "_")
     lines = [
         "smppccm -a",
         f"cid {cid}",
@@ -178,6 +191,8 @@ def smpplib(found: Target) -> str:
         *(["", *tls] if found.tls else plain),
         "client.connect()",
         "client.bind_transceiver(system_id=SYSTEM_ID, password=PASSWORD)",
+        "sent = []",
+        "client.set_message_sent_handler(lambda pdu: sent.append(pdu.message_id))",
         'parts, coding, esm_class = smpplib.gsm.make_parts("Hello from smpplib")',
         "for part in parts:",
         "    client.send_message(",
@@ -191,6 +206,9 @@ def smpplib(found: Target) -> str:
         "        esm_class=esm_class,",
         "        registered_delivery=True,",
         "    )",
+        "while len(sent) < len(parts):",
+        "    client.read_once()  # a refusal raises smpplib.exceptions.PDUError",
+        'print("sent, message id:", *sent)',
         "client.unbind()",
         "client.disconnect()",
     ]

@@ -24,7 +24,7 @@ from smpp_tui.api.models import SmppEndpoint, SmppSettings
 # (jasmin/protocols/cli/smppccm.py, SMPPClientConfigKeyMap).
 KANNEL_KEYS = {
     "group", "smsc", "smsc-id", "host", "port", "use-ssl", "transceiver-mode", "smsc-username",
-    "smsc-password", "dest-addr-ton", "dest-addr-npi", "enquire-link-interval",
+    "smsc-password", "system-type", "dest-addr-ton", "dest-addr-npi", "enquire-link-interval",
     "max-pending-submits", "throughput",
 }  # fmt: skip
 JASMIN_KEYS = {
@@ -87,6 +87,7 @@ def test_kannel_is_one_smsc_group_of_known_settings():
     assert (found["smsc-username"], found["smsc-password"]) == ("smpp-dc12345-1", PASSWORD)
     assert (found["max-pending-submits"], found["throughput"]) == ("10", "20")
     assert (found["dest-addr-ton"], found["dest-addr-npi"]) == ("1", "1")
+    assert found["system-type"] == ""  # Kannel does not start without one
 
 
 def test_jasmin_adds_then_starts_one_connector():
@@ -115,6 +116,8 @@ def test_the_smpplib_script_is_python_with_the_accounts_values(tls):
     assert values["PORT"] == (2776 if tls else 2775)
     assert (values["SYSTEM_ID"], values["PASSWORD"]) == ("smpp-dc12345-1", PASSWORD)
     assert ("server_hostname=HOST" in script) is tls
+    # The answers are read: a refused message raises rather than passing unseen.
+    assert "client.read_once()" in script
 
 
 def test_without_windowing_or_throughput_those_settings_are_left_out():
@@ -133,11 +136,31 @@ def test_without_windowing_or_throughput_those_settings_are_left_out():
         ("smpp-dc12345-1", 'h"\nport = 1:1', "endpoint"),
         ("smpp-dc12345-1", "h.example", "endpoint"),
         ("smpp-dc12345-1", "[::1]:2776", "endpoint"),
+        ("smpp-dc12345-1", "h.example:0", "endpoint"),
+        ("smpp-dc12345-1", "h.example:65536", "endpoint"),
+        ("smpp-dc12345-1", "h.example:" + "9" * 5000, "endpoint"),  # int() refuses 4,300
+        ("smpp-dc12345-1", "h.example:\u0662\u0667\u0667\u0666", "endpoint"),  # Arabic digits
+        ("smpp-dc12345-1", "include.example:2776", "Kannel reads as a directive"),
+        ("include-1", "h.example:2776", "Kannel reads as a directive"),
     ],
 )
 def test_values_that_could_add_settings_are_refused(system_id, endpoint, said):
     with pytest.raises(UnsafeValue, match=said):
         target("smpp-dc12345-1", settings(system_id, endpoint), tls=True)
+
+
+def test_an_account_name_that_could_add_settings_is_refused():
+    with pytest.raises(UnsafeValue, match="account's name"):
+        target('a"\ngroup = smsc', settings(), tls=True)
+
+
+def test_jasmin_says_what_it_will_refuse_and_keeps_its_connector_id_short():
+    long = Target("smpp-ab123456-12" + "x" * 20, "smpp-ab123456-12", "h.example", 1, True, 1, 1)
+    (jasmin_config,) = [c for c in client_configs(long) if c.tool == "Jasmin"]
+    assert "16" in jasmin_config.warning
+    _, found = jasmin_commands(jasmin_config.text)
+    assert re.fullmatch(r"[A-Za-z0-9_-]{3,25}", found["cid"])  # Jasmin's own rule
+    assert [c.warning for c in client_configs(TLS)] == ["", "", ""]
 
 
 def test_no_endpoint_of_the_kind_asked_is_said():

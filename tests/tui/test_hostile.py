@@ -186,7 +186,8 @@ def test_no_hostile_sequence_reaches_the_terminal(hostile_run):
         # No configuration takes OVHcloud's values unchecked: the endpoint is refused, and
         # `c` there copies nothing (one clipboard write in all, below).
         terminal.show("C", "No configuration: the TLS endpoint is not a host name")
-        terminal.show("cq", "Passwords go")  # closed: the Overview drawn again where it was
+        terminal.show("c", "Nothing to copy")
+        terminal.show("q", "Passwords go")  # closed: the Overview drawn again where it was
         terminal.show("2", "Add IPs", *hostile.tags["ips"])
         terminal.show("3", "Request", *hostile.tags["senders"])
         terminal.show("4", "Recharge", "Credits left")

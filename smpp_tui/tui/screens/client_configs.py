@@ -71,8 +71,10 @@ class ClientConfigsScreen(ScrollingDialog):
 
     def action_copy(self) -> None:
         config = self.shown
-        if config is not None:
-            copy(self.app, config.text, f"the {config.tool} configuration", lines=True)
+        if config is None:
+            self.notify("Nothing to copy: no configuration.", severity="warning", markup=False)
+            return
+        copy(self.app, config.text, f"the {config.tool} configuration", lines=True)
 
     def _draw(self) -> None:
         tools = Text()
@@ -87,6 +89,8 @@ class ClientConfigsScreen(ScrollingDialog):
             config = configs[self._shown]
             what = Text(f"{config.tool}: {config.what}, {endpoint} endpoint. Put the password")
             what.append(" OVHcloud e-mailed in place of ").append(PASSWORD, "bold").append(".")
+            if config.warning:
+                what.append(f"\n⚠ {config.warning}", style="yellow")
             text = words.plain(config.text.rstrip("\n"))
         self.query_one("#configs-what", Static).update(what)
         self.query_one("#configs-text", Static).update(text)
