@@ -2,9 +2,10 @@
 `smppccm` commands and a minimal smpplib script, filled from the account's SMPP settings.
 
 The password is never known here (OVHcloud e-mails it): each configuration holds a placeholder
-the user replaces. The SystemID and the endpoint come from OVHcloud's answer, so they are checked
-before they go into a file another program reads: a quote, a space or a line break in them could
-add settings of their own. Only plain names pass (see `_SAFE`).
+the user replaces. The account's name, the SystemID and the endpoint come from OVHcloud's
+answers, so they are checked before they go into a file another program reads: a quote, a space
+or a line break in them could add settings of their own. Only plain names pass (see `target`).
+A refusal may name the account as OVHcloud gave it: shown, it is cleaned like any outside text.
 """
 
 from __future__ import annotations

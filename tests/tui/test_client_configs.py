@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from smpp_tui.api.client_configs import PASSWORD
+from smpp_tui.api.models import SmppEndpoint, SmppSettings
 from smpp_tui.tui.screens.account import AccountScreen
 from smpp_tui.tui.screens.client_configs import ClientConfigsScreen
 from tests.tui.conftest import SIZE, WORKING, open_account, wait_for
@@ -57,3 +58,18 @@ async def test_a_configuration_longer_than_the_screen_scrolls_with_the_keys(make
         assert body.scroll_y == body.max_scroll_y
         await pilot.press("g")
         assert body.scroll_y == 0
+
+
+async def test_a_refusal_shows_the_accounts_name_cleaned(make_app):
+    """The name comes from OVHcloud: a sequence in it must not reach the terminal."""
+    hostile = "smpp\x1b]52;c;aGk=\x07-1\x1b[2J"
+    plain_only = SmppSettings("smpp-1", (SmppEndpoint(None, "h.example:2775"),), "SUCCESS", 1, 1)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_account(app, pilot, WORKING)
+        app.push_screen(ClientConfigsScreen(hostile, plain_only))
+        await pilot.press("t")  # TLS: none
+        said = shown(app) + str(app.screen.query_one("#configs-what").render())
+        assert "No configuration: OVHcloud names no TLS endpoint" in said
+        assert "\x1b" not in said
+        assert "\x07" not in said

@@ -83,8 +83,9 @@ class ClientConfigsScreen(ScrollingDialog):
             tools.append(label, style="reverse bold" if index == self._shown else "")
         self.query_one("#configs-tools", Static).update(tools)
         configs, endpoint = self.configs, "TLS" if self._tls else "plaintext"
-        if isinstance(configs, str):
-            what, text = Text(f"{self._account}, {endpoint} endpoint"), Text(configs, "yellow")
+        if isinstance(configs, str):  # outside text: the account's name may be in it
+            what = words.plain(f"{self._account}, {endpoint} endpoint")
+            text = words.plain(configs, style="yellow")
         else:
             config = configs[self._shown]
             what = Text(f"{config.tool}: {config.what}, {endpoint} endpoint. Put the password")
