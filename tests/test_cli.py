@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import subprocess
@@ -13,6 +14,10 @@ import pytest
 import requests
 
 from smpp_tui import __version__
+from smpp_tui.api.client_configs import PASSWORD, client_configs, target
+from smpp_tui.api.models import SmppSettings
+
+KEYS = ("application_key", "application_secret", "consumer_key")
 
 SCRIPT = Path(sys.executable).parent / "smpp-tui"
 
@@ -58,8 +63,10 @@ def standalone():
             ("application_key", "application key"),
             ("application_secret", "application secret"),
             ("consumer_key", "consumer key"),
+            ("ca", "its CA certificate"),
         ]
     }
+    printed["tls_port"] = re.search(r"TLS port (\d+)", text).group(1)
     yield process, printed
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
@@ -81,6 +88,37 @@ def test_the_standalone_simulator_answers_curl_and_the_ovh_client(standalone):
     assert client.get("/me")["nichandle"] == "dc12345-ovh"
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=10) == 0
+
+
+def test_the_smpplib_script_binds_to_the_standalone_smsc_with_the_mailed_password(
+    standalone, tmp_path
+):
+    """What the guide promises: the ports and the CA printed, the password in the outbox, the
+    client configuration's script run as a user runs it."""
+    _, printed = standalone
+    ovh.client.ENDPOINTS["standalone-smsc"] = printed["endpoint"]
+    client = ovh.Client(
+        "standalone-smsc", *(printed[k] for k in KEYS), timeout=(2, 5)
+    )  # fmt: skip
+    account = "smpp-dc12345-1"
+    settings = SmppSettings.from_api(client.get(f"/sms/{account}/smpp/settings"), account)
+    assert settings.endpoints[0].secured == f"localhost:{printed['tls_port']}"
+    outbox = printed["endpoint"].removesuffix("/1.0") + "/_sim/outbox"
+    mails = requests.get(outbox, params={"to": "ops@example.com"}, timeout=5).json()
+    (mail,) = [m for m in mails if m["subject"] == f"Your SMPP account {account} is ready"]
+    password = re.search(r"^Password: (\S+)$", mail["body"], re.MULTILINE).group(1)
+    (script,) = [
+        c.text for c in client_configs(target(account, settings, True)) if c.tool == "smpplib"
+    ]
+    path = tmp_path / "send.py"
+    path.write_text(script.replace(PASSWORD, password).replace("YOUR-SENDER", "ExampleTel"))
+    environment = {**os.environ, "SSL_CERT_FILE": printed["ca"]}
+    sent = subprocess.run(
+        [sys.executable, path], capture_output=True, text=True, timeout=30, env=environment
+    )
+    assert sent.returncode == 0, sent.stderr
+    message_id = sent.stdout.split("message id: b'")[1].split("'")[0]
+    assert client.get(f"/sms/{account}/outgoing", messageID=message_id)
 
 
 def test_faults_from_the_command_line():

@@ -31,13 +31,15 @@ class DemoMail:
 
 
 class Mailbox:
-    def __init__(self, world: World) -> None:
-        self._world = world
+    """The demo customer's: the other customer's mail is not theirs to read."""
+
+    def __init__(self, world: World, address: str) -> None:
+        self._world, self._address = world, address
 
     def mails(self) -> list[DemoMail]:
         """Newest first, as a mail client lists them."""
         with self._world.lock:  # the simulator's threads append to it
-            sent = list(self._world.sms.outbox.mails)
+            sent = self._world.sms.outbox.to(self._address)
         return [
             DemoMail(m.to, m.subject, m.body, m.account, datetime.fromtimestamp(m.at, UTC))
             for m in reversed(sent)

@@ -69,22 +69,32 @@ def demo_session(seed: int = 0, *, read_only: bool = False) -> Session:
     audit log."""
     from smpp_tui.session.mail import Mailbox
     from smpp_tui.simulator import Simulator, build_demo_world
+    from smpp_tui.simulator.demo import mail_first_passwords
+    from smpp_tui.simulator.smsc.server import Smsc
 
     world, customers = build_demo_world(seed=seed)
+    mail_first_passwords(world)
+    smsc = Smsc(world).listen()  # served once the accounts show (`Session.accounts_shown`)
     simulator = Simulator(world).start()
+
+    def stop() -> None:
+        simulator.stop()
+        smsc.stop()
+
     keys = customers[0].keys
     credentials = ApplicationKey(keys.application_key, keys.application_secret, keys.consumer_key)
     try:
         gateway = Gateway.connect(simulator.endpoint, credentials, read_only=read_only)
     except ApiError:
-        simulator.stop()
+        stop()
         raise
     return Session(
         gateway,
         "demo",
-        on_close=simulator.stop,
+        on_close=stop,
         forced_read_only=read_only,
-        mailbox=Mailbox(world),
+        mailbox=Mailbox(world, customers[0].customer.email),
+        smsc=smsc,
         audit_path=demo_audit_path(),
     )
 

@@ -21,6 +21,7 @@ from smpp_tui.store.resources import Intervals, now_utc
 
 if TYPE_CHECKING:
     from smpp_tui.session.mail import Mailbox
+    from smpp_tui.simulator.smsc.server import Smsc
 
 
 @dataclass
@@ -37,6 +38,8 @@ class Session:
     alarm: Callable[[Ring, OnError], Alarm] = DaemonAlarm
     on_close: Callable[[], None] | None = None  # stops the demo's simulator
     mailbox: Mailbox | None = None  # the demo's simulated e-mails (new SMPP passwords)
+    # The demo's local SMSC: its ports named from the start, served once the accounts show.
+    smsc: Smsc | None = None
     audit_path: Path | None = None  # where writes are logged (None: not logged, as in tests)
     # Settings and where they live (None: nothing to save to, as in most tests).
     config: Config = field(default_factory=Config)
@@ -53,6 +56,11 @@ class Session:
     def read_only(self) -> bool:
         """Writes are refused (by the gateway): `--read-only`, or the profile says so."""
         return self.gateway.read_only
+
+    def accounts_shown(self) -> None:
+        """The first screen is drawn: start what could wait for it (the demo's SMSC)."""
+        if self.smsc is not None:
+            self.smsc.start()
 
     def close(self) -> None:
         if self.on_close is not None:

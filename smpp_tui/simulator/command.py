@@ -12,11 +12,18 @@ from smpp_tui.simulator.knobs import INVALID_CREDENTIAL, MAIN_HISTORY, NOT_CREDE
 if TYPE_CHECKING:
     from smpp_tui.simulator.demo import DemoKeys
     from smpp_tui.simulator.server import Simulator
+    from smpp_tui.simulator.smsc.server import Smsc
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
     parser.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+    parser.add_argument(
+        "--smpp-port", type=int, default=0, metavar="N", help="the SMSC's plaintext SMPP port"
+    )
+    parser.add_argument(
+        "--smpps-port", type=int, default=0, metavar="N", help="the SMSC's TLS SMPP port"
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed of the demo data and faults")
     parser.add_argument(
         "--scale",
@@ -55,10 +62,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Here, not at the top: `smpp-tui --help` builds this command's parser only.
-    from smpp_tui.simulator.demo import build_demo_world
+    from smpp_tui.simulator.demo import build_demo_world, mail_first_passwords
     from smpp_tui.simulator.faults import Fault, parse_fault
     from smpp_tui.simulator.gate import GatePolicy
     from smpp_tui.simulator.server import Simulator
+    from smpp_tui.simulator.smsc.server import Smsc
 
     try:
         faults = [parse_fault(spec) for spec in args.fault]
@@ -74,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"smpp-tui simulator: --{option} is a whole number >= 0", file=sys.stderr)
             return 2
     world, customers = build_demo_world(seed=args.seed, scale=args.scale, history=args.history)
+    mail_first_passwords(world)
+    smsc = Smsc(world, args.host, args.smpp_port, args.smpps_port)
     sim = Simulator(
         world,
         args.host,
@@ -86,19 +96,32 @@ def run(args: argparse.Namespace) -> int:
     try:
         sim.start()
     except OSError as error:
-        print(
-            f"smpp-tui simulator: cannot listen on {args.host}:{args.port} ({error.strerror});"
-            " choose another --port, or 0 for a free one",
-            file=sys.stderr,
-        )
-        return 2
-    print(banner(sim, customers[0].keys), flush=True)
-    with contextlib.suppress(KeyboardInterrupt):
-        sim.wait()
+        return _cannot_listen(f"{args.host}:{args.port}", "--port", error)
+    try:
+        smsc.start()
+    except OSError as error:
+        sim.stop()
+        ports = f"{args.host}:{args.smpp_port} and {args.smpps_port}"
+        return _cannot_listen(ports, "--smpp-port and --smpps-port", error)
+    print(banner(sim, smsc, customers[0].keys), flush=True)
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            sim.wait()
+    finally:
+        smsc.stop()
     return 0
 
 
-def banner(sim: Simulator, keys: DemoKeys) -> str:
+def _cannot_listen(where: str, options: str, error: OSError) -> int:
+    print(
+        f"smpp-tui simulator: cannot listen on {where} ({error.strerror});"
+        f" choose others with {options}, or 0 for free ones",
+        file=sys.stderr,
+    )
+    return 2
+
+
+def banner(sim: Simulator, smsc: Smsc, keys: DemoKeys) -> str:
     return "\n".join(
         [
             f"OVHcloud API simulator listening on {sim.url}",
@@ -108,7 +131,11 @@ def banner(sim: Simulator, keys: DemoKeys) -> str:
             f"  consumer key        {keys.consumer_key}  (validated, GET/POST/PUT/DELETE /*)",
             "These are public demo values; they open nothing but this simulator.",
             f"Try: curl {sim.endpoint}/auth/time",
-            f"Simulated e-mails (new SMPP passwords): curl {sim.url}/_sim/outbox",
+            f"Simulated e-mails (SMPP passwords): curl {sim.url}/_sim/outbox",
+            f"SMSC (SMPP 3.4) on {smsc.hostname}: plaintext port {smsc.plain_port},"
+            f" TLS port {smsc.tls_port}",
+            f"  its CA certificate  {smsc.ca_path}",
+            "  SystemID: the account's name; allowed from 127.0.0.1 on the working accounts.",
             "Stop with Ctrl+C.",
         ]
     )

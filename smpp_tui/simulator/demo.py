@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from smpp_tui.simulator.knobs import MAIN_HISTORY
 from smpp_tui.simulator.sms.demo_data import populate
+from smpp_tui.simulator.sms.outbox import first_password_mail
 from smpp_tui.simulator.world import Application, Credential, Customer, World
 
 ALL_RIGHTS = [{"method": m, "path": "/*"} for m in ("GET", "POST", "PUT", "DELETE")]
@@ -68,3 +69,17 @@ def build_demo_world(
     nichandles = [person[0] for person in _PEOPLE]
     populate(world.sms, nichandles, world.now(), seed, scale, history=history)
     return world, customers
+
+
+def mail_first_passwords(world: World) -> None:
+    """Put each SMPP account's first password in the outbox, as OVHcloud mails it when the
+    account is delivered: with a local SMSC running, the demo's passwords are then readable
+    (the demo's Mail view, `GET /_sim/outbox`) and a bind can use them."""
+    with world.lock:
+        emails = {c.nichandle: c.email for c in world.customers.values()}
+        for account in world.sms.accounts.values():
+            if account.smpp:
+                mail = first_password_mail(
+                    emails[account.owner], account.name, account.password, account.created
+                )
+                world.sms.outbox.send(mail)

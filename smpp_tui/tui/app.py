@@ -256,8 +256,11 @@ class SmppApp(TracebackWithoutLocals, inherit_bindings=False):  # only the keys 
     def session_built(self) -> None:
         """The session's accounts are on screen: what was built for them (widgets, rows,
         caches) lives as long as the session, kept out of the collector's full scans (which at
-        1,009 accounts paused a filter keystroke up to 55 ms); thawed as the session closes."""
+        1,009 accounts paused a filter keystroke up to 55 ms); thawed as the session closes.
+        What the session could start later starts now."""
         gc.freeze()
+        if self.live is not None:
+            self.live.session.accounts_shown()
 
     def _close_session(self) -> None:
         gc.unfreeze()

@@ -38,7 +38,9 @@ async def test_copy_the_system_id_then_the_tls_endpoint(make_app, sim, notices):
     app = make_app()
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         screen = await open_account(app, pilot, WORKING)
-        settings = sim.world.sms.accounts[WORKING].settings(sim.world.now())
+        settings = sim.world.sms.accounts[WORKING].settings(
+            sim.world.now(), sim.world.sms.endpoints
+        )
         await pilot.press("c")
         assert app.clipboard == settings["systemID"]
         assert notices.last == "Copied SystemID · v shows it"

@@ -17,7 +17,9 @@ async def test_each_configuration_is_copied_whole_with_the_accounts_values(make_
     app = make_app()
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await open_account(app, pilot, WORKING)
-        settings = sim.world.sms.accounts[WORKING].settings(sim.world.now())
+        settings = sim.world.sms.accounts[WORKING].settings(
+            sim.world.now(), sim.world.sms.endpoints
+        )
         host, port = settings["endpoints"][0]["secured"].rsplit(":", 1)
         await pilot.press("C")
         await wait_for(pilot, lambda: isinstance(app.screen, ClientConfigsScreen), "the configs")

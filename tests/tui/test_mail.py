@@ -19,7 +19,7 @@ def offered(app) -> set[str]:
 
 
 async def test_a_new_password_is_read_and_copied_from_the_demo_mail(make_app, sim, notices):
-    app = make_app(mailbox=Mailbox(sim.world))
+    app = make_app(mailbox=Mailbox(sim.world, "ops@example.com"))
     async with app.run_test(size=SIZE, message_hook=notices) as pilot:
         await open_account(app, pilot, WORKING)
         await pilot.press("R", "y")
@@ -44,7 +44,7 @@ async def test_a_new_password_is_read_and_copied_from_the_demo_mail(make_app, si
 
 
 async def test_no_mail_yet_says_how_one_comes(make_app, sim):
-    app = make_app(mailbox=Mailbox(sim.world))
+    app = make_app(mailbox=Mailbox(sim.world, "ops@example.com"))
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: loaded(app), "the accounts")
         assert "app.mail" in offered(app)  # from the accounts: footer, `?` and palette

@@ -257,7 +257,9 @@ async def test_the_profile_in_use_shows_its_rights_masked(sim, customers, path):
 
 
 async def test_a_new_profile_left_with_escape_goes_back_to_the_profiles_as_they_were(make_app, sim):
-    app = make_app(mailbox=Mailbox(sim.world))  # the demo: no profile, a key in use
+    app = make_app(
+        mailbox=Mailbox(sim.world, "ops@example.com")
+    )  # the demo: no profile, a key in use
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: loaded(app), "the accounts")
         await pilot.press("p")

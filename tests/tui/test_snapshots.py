@@ -46,7 +46,7 @@ BOTH_SIZES = pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 def make_app(make_app, sim):
     """The app as `smpp-tui --demo` shows it (its badge, its Mail key): the README shows
     these pictures."""
-    return functools.partial(make_app, mailbox=Mailbox(sim.world))
+    return functools.partial(make_app, mailbox=Mailbox(sim.world, "ops@example.com"))
 
 
 async def settled(pilot) -> None:

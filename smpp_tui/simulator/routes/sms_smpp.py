@@ -14,7 +14,7 @@ router = Router()
 
 @router.route("GET", "/sms/{serviceName}/smpp/settings")
 def settings(request: Request) -> dict[str, Any]:
-    return require_smpp(account_of(request)).settings(request.world.now())
+    return require_smpp(account_of(request)).settings(request.world.now(), sms(request).endpoints)
 
 
 @router.route("GET", "/sms/{serviceName}/smpp/allowedIPs")

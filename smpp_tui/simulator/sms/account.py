@@ -24,6 +24,16 @@ ENDPOINT_HOSTS = ("smpp1.sim.ovh.invalid", "smpp2.sim.ovh.invalid")
 SECURED_PORT, UNSECURED_PORT = 2776, 2775
 
 
+@dataclass(frozen=True)
+class Endpoints:
+    """Where the settings say to bind: names that resolve nowhere, until a local SMSC runs and
+    names its own ports (`smpp_tui.simulator.smsc`)."""
+
+    hosts: tuple[str, ...] = ENDPOINT_HOSTS
+    secured: int = SECURED_PORT
+    unsecured: int = UNSECURED_PORT
+
+
 def _default_response() -> dict[str, Any]:
     return {
         "responseType": "cgi",
@@ -95,13 +105,16 @@ class SmsAccount:
             return WAITING_IP
         return UPDATING_IP if now < self.ip_settles_at else SUCCESS
 
-    def settings(self, now: float) -> dict[str, Any]:
+    def settings(self, now: float, endpoints: Endpoints) -> dict[str, Any]:
         """The `sms.Settings` object."""
         return {
             "systemID": self.name,
             "endpoints": [
-                {"secured": f"{host}:{SECURED_PORT}", "unsecured": f"{host}:{UNSECURED_PORT}"}
-                for host in ENDPOINT_HOSTS
+                {
+                    "secured": f"{host}:{endpoints.secured}",
+                    "unsecured": f"{host}:{endpoints.unsecured}",
+                }
+                for host in endpoints.hosts
             ],
             "status": self.smpp_status(now),
             "throughput": self.throughput,

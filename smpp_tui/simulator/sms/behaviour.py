@@ -20,3 +20,8 @@ class SmsBehaviour:
     max_allowed_ips: int = 10
     # A page size when the client sends none, and the largest one served.
     max_page_size: int = 5000
+    # The local SMSC: this many failed binds of one SystemID within `bind_throttle_seconds`
+    # get every bind refused (0x400) until that long after the last attempt. OVHcloud does not
+    # publish its own numbers.
+    bind_failures_throttled: int = 3
+    bind_throttle_seconds: float = 60.0

@@ -33,6 +33,8 @@ class Plan:
     smpp: bool
     description: str
     ips: int = 0
+    # One of the IPs is 127.0.0.1, so a bind to the local SMSC works out of the box.
+    loopback: bool = False
     pinned: str | None = None
     updating: bool = False
     status: str = "enable"
@@ -80,6 +82,7 @@ def _first_customer(nic: str, anchor: float, history: int) -> list[Plan]:
             True,
             "Production gateway (Kannel)",
             ips=3,
+            loopback=True,
             credits=12480.35,
             recredit=(1000, 500.0),
             history=history,
@@ -90,6 +93,7 @@ def _first_customer(nic: str, anchor: float, history: int) -> list[Plan]:
             True,
             "Alertes supervision, Île-de-France ✓",
             ips=2,
+            loopback=True,
             updating=True,
             credits=980.25,
             history=300,
@@ -103,6 +107,7 @@ def _first_customer(nic: str, anchor: float, history: int) -> list[Plan]:
             True,
             "OTP gateway",
             ips=10,
+            loopback=True,
             credits=5120.8,
             recredit=(5000, 1000.0),
             history=2000,
@@ -125,7 +130,16 @@ def _first_customer(nic: str, anchor: float, history: int) -> list[Plan]:
 def _second_customer(nic: str, anchor: float) -> list[Plan]:
     own = (_sender("JulesM", "alpha", ENABLE, description="My name"),)
     return [
-        Plan(True, "Jules's test gateway", ips=1, credits=99.5, history=200, days=20, senders=own),
+        Plan(
+            True,
+            "Jules's test gateway",
+            ips=1,
+            loopback=True,
+            credits=99.5,
+            history=200,
+            days=20,
+            senders=own,
+        ),
         Plan(False, "Family reminders", credits=20.0, senders=own),
     ]
 
@@ -142,9 +156,13 @@ def _scaled(index: int, rng: random.Random) -> Plan:
     )
 
 
-def _ips(count: int, index: int) -> list[str]:
+def _ips(plan: Plan, index: int) -> list[str]:
+    if not plan.smpp:
+        return []
     blocks = ("192.0.2", "198.51.100", "203.0.113")
-    return [f"{blocks[(index + n) % 3]}.{(index * 7 + n * 13) % 250 + 1}" for n in range(count)]
+    count = plan.ips - plan.loopback
+    ips = [f"{blocks[(index + n) % 3]}.{(index * 7 + n * 13) % 250 + 1}" for n in range(count)]
+    return ips + ["127.0.0.1"] * plan.loopback
 
 
 class _Builder:
@@ -172,10 +190,10 @@ class _Builder:
             recredit_threshold=plan.recredit[1],
             users_with_quota=plan.quota[0],
             credits_held=plan.quota[1],
-            allowed_ips=_ips(plan.ips, index) if plan.smpp else [],
+            allowed_ips=_ips(plan, index),
             ip_settles_at=self.anchor + 3600 if plan.updating else 0.0,
             pinned_status=plan.pinned,
-            password=f"{self.rng.getrandbits(64):016x}",
+            password=f"{self.rng.getrandbits(32):08x}",  # SMPP 3.4: 8 characters at most
             senders={s.sender: dataclasses.replace(s) for s in plan.senders},
             service_id=100_000 + index,
         )

@@ -40,6 +40,9 @@ class History:
         for record in records:
             self.add(record)
 
+    def newest(self) -> Any | None:
+        return self._records[self._ids[-1]] if self._ids else None
+
     def __getitem__(self, record_id: int) -> Any:
         return self._records[record_id]
 

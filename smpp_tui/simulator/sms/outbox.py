@@ -56,3 +56,18 @@ def password_mail(to: str, account: str, password: str, at: float) -> Mail:
         account=account,
         at=at,
     )
+
+
+def first_password_mail(to: str, account: str, password: str, at: float) -> Mail:
+    """The mail that gives an account's first password, when it is delivered."""
+    return Mail(
+        to=to,
+        subject=f"Your SMPP account {account} is ready",
+        body=(
+            f"Hello,\n\nYour SMPP account {account} is ready.\n\n"
+            f"SystemID: {account}\nPassword: {password}\n\n"
+            "Allow your SMPP client's IP address in the control panel before it binds.\n"
+        ),
+        account=account,
+        at=at,
+    )

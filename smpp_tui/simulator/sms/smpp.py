@@ -11,6 +11,9 @@ from smpp_tui.simulator.sms.account import SUCCESS, SmsAccount
 from smpp_tui.simulator.sms.schema import enum
 
 _PASSWORD_ALPHABET = string.ascii_letters + string.digits
+# SMPP 3.4's password field holds 8 characters (9 octets with the final NUL): a longer one
+# could not be sent in a bind.
+PASSWORD_LENGTH = 8
 
 
 def require_smpp(account: SmsAccount) -> SmsAccount:
@@ -70,5 +73,5 @@ def renew_password(account: SmsAccount, now: float) -> str:
             f"The SMPP status of {account.name} is {status}: a new password can be generated "
             f"only when it is {SUCCESS}"
         )
-    account.password = "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(16))
+    account.password = "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(PASSWORD_LENGTH))
     return account.password

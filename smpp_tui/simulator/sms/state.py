@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from smpp_tui.simulator import errors
-from smpp_tui.simulator.sms.account import SmsAccount
+from smpp_tui.simulator.sms.account import Endpoints, SmsAccount
 from smpp_tui.simulator.sms.behaviour import SmsBehaviour
 from smpp_tui.simulator.sms.documents import Documents
 from smpp_tui.simulator.sms.outbox import Outbox
@@ -15,6 +15,7 @@ class SmsState:
         self.accounts: dict[str, SmsAccount] = {}
         self.outbox = Outbox()
         self.documents = Documents()
+        self.endpoints = Endpoints()  # a local SMSC names its own
         self._by_owner: dict[str, dict[str, SmsAccount]] = {}
 
     def add(self, account: SmsAccount) -> SmsAccount:

@@ -58,7 +58,7 @@ def test_bad_ip_changes_are_400s_that_say_why(api):
     for body, says in BAD_CHANGES:
         with pytest.raises(ovh_errors.BadParametersError, match=says):
             api.put(IPS, **body)
-    assert api.get(IPS) == ["192.0.2.1", "198.51.100.14", "203.0.113.27"]
+    assert api.get(IPS) == ["192.0.2.1", "198.51.100.14", "127.0.0.1"]
 
 
 def test_an_eleventh_ip_is_refused(api):
