@@ -36,6 +36,7 @@ TUI_MAY_USE_FROM_API = {
     "smpp_tui.api.text",
     "smpp_tui.api.checks",
     "smpp_tui.api.client_configs",
+    "smpp_tui.api.smpp_steps",
 }
 CORE = [
     "smpp_tui.simulator",

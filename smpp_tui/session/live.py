@@ -17,6 +17,7 @@ from smpp_tui.session import threads
 from smpp_tui.session.audit import AuditLog
 from smpp_tui.session.open import connect_profile
 from smpp_tui.session.session import Session
+from smpp_tui.session.smpp_tests import ConnectionTests
 from smpp_tui.store.actions import Actions
 from smpp_tui.store.budget import RequestBudget
 from smpp_tui.store.poller import Poller
@@ -65,6 +66,7 @@ class Live:
         self.resources = Resources(session.gateway, session.intervals, session.today)
         audit = AuditLog(session.audit_path, session.label) if session.audit_path else None
         self.actions = Actions(session.gateway, self.store, self.poller, session.clock, audit)
+        self.connection_tests = ConnectionTests(session)
         self._unsubscribe = self.store.subscribe(self._changed)
         self.poller.show([self.resources.accounts()])
 
