@@ -21,6 +21,7 @@ SHOWN = {
     "reveal-80x24.svg": "test_reveal[size1].svg",
     "password-confirmation.svg": "test_password_confirmation[size0].svg",
     "client-configs.svg": "test_client_configs[size0].svg",
+    "connection-test.svg": "test_connection_test_failed[size0].svg",
     "error-dialog-80x24.svg": "test_error_dialog[size1].svg",
     "mail.svg": "test_mail[size0].svg",
     "ips.svg": "test_ips[size0].svg",

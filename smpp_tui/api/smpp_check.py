@@ -105,7 +105,9 @@ class _Check:
         try:
             result = act()
         except _Failed as failed:
-            self._end(Step(name, self._clock() - started, failed.failure.kind, failed=True))
+            failure = failed.failure
+            said = f"0x{failure.status:02X}" if failure.status is not None else failure.kind
+            self._end(Step(name, self._clock() - started, said, failed=True))
             raise
         except Exception as error:  # whatever else: said, never raised to the app
             failure = Failure(steps.BROKEN, name, f"{type(error).__name__}: {error}")

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smpp_tui.api.client_configs import host_and_port
+from smpp_tui.api.models import SmppSettings
+
 DNS, TCP, TLS = "DNS", "TCP connect", "TLS handshake"
 BIND, ENQUIRE, UNBIND = "bind_transceiver", "enquire_link", "unbind"
 
@@ -69,3 +72,15 @@ def password_problem(password: str) -> str | None:
             f" (this one has {len(password)}): check the one OVHcloud e-mailed."
         )
     return None
+
+
+def targets(settings: SmppSettings) -> list[Target]:
+    """Each endpoint the settings name, TLS first in each pair; none that is not `host:port`
+    with a port of 1 to 65535."""
+    found = []
+    for pair in settings.endpoints:
+        for endpoint, tls in ((pair.secured, True), (pair.unsecured, False)):
+            parts = host_and_port(endpoint) if endpoint else None
+            if parts is not None and len(parts[1]) <= 5 and 0 < int(parts[1]) < 65536:
+                found.append(Target(parts[0], int(parts[1]), tls, settings.system_id))
+    return found

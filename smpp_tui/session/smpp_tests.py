@@ -5,6 +5,7 @@ demo only."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 
 from smpp_tui.api.smpp_steps import STATUS, Outcome, Step, Target
@@ -16,8 +17,13 @@ THROTTLED = 0x400
 
 
 class ConnectionTests:
-    def __init__(self, session: Session, timeout: float = 5.0) -> None:
-        self._session, self._timeout = session, timeout
+    def __init__(
+        self,
+        session: Session,
+        timeout: float = 5.0,
+        step_clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        self._session, self._timeout, self._step_clock = session, timeout, step_clock
         self._next: dict[str, float] = {}  # account -> when the next test may start
         self._lock = threading.Lock()
 
@@ -43,7 +49,9 @@ class ConnectionTests:
 
         smsc = self._session.smsc
         ca_file = smsc.ca_path if smsc is not None else None
-        outcome = smpp_check.run(target, password, report, ca_file=ca_file, timeout=self._timeout)
+        outcome = smpp_check.run(
+            target, password, report, ca_file=ca_file, timeout=self._timeout, clock=self._step_clock
+        )
         failure = outcome.failure
         if failure is not None and failure.kind == STATUS and failure.status == THROTTLED:
             with self._lock:

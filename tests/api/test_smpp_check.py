@@ -68,7 +68,7 @@ def test_plaintext_has_no_handshake(smsc):
 def test_a_refused_bind_names_its_status(smsc, account, secret, status):
     outcome, _ = check(smsc, secret or password(smsc, account), account=account)
     assert (outcome.failure.kind, outcome.failure.status) == (steps.STATUS, status)
-    assert outcome.steps[-1] == Step(steps.BIND, outcome.steps[-1].seconds, steps.STATUS, True)
+    assert outcome.steps[-1] == Step(steps.BIND, outcome.steps[-1].seconds, f"0x{status:02X}", True)
 
 
 def test_an_address_not_allowed_closes_before_the_answer(smsc):

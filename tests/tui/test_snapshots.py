@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import re
+import socket
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +16,10 @@ from textual.widgets import DataTable, Input, Static
 
 from smpp_tui.config import Config, UiSettings
 from smpp_tui.session.mail import Mailbox
+from smpp_tui.session.smpp_tests import ConnectionTests
 from smpp_tui.simulator import Fault
+from smpp_tui.simulator.sms.account import Endpoints
+from smpp_tui.simulator.smsc.server import Smsc
 from smpp_tui.store.resources import senders_key, service_key, usage_key
 from smpp_tui.tui.app import SmppApp
 from smpp_tui.tui.commands import key_of
@@ -407,3 +415,61 @@ def test_client_configs(snap_compare, make_app, size):
         await on_account(pilot, "smpp-dc12345-1", "C")
 
     assert snap_compare(make_app(), terminal_size=size, run_before=configs)
+
+
+class Ticks:
+    """A clock that moves 3 ms each time it is read: each step of a test takes 3 ms."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 0.003
+        return self.now
+
+
+@contextlib.contextmanager
+def fixed_ports() -> Iterator[tuple[int, int]]:
+    """The SMSC ports the pictures show, the same in every run; one test at a time takes them
+    (xdist runs several)."""
+    lock_file = Path(tempfile.gettempdir()) / "smpp-tui-snapshot-ports.lock"
+    with lock_file.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield 42775, 42776
+
+
+async def bind_typed(pilot, secret: str, *keys: str) -> None:
+    """On the Overview of smpp-dc12345-1, `b`, the password pasted, `keys`, enter; each step
+    takes 3 ms."""
+    app = pilot.app
+    app.live.connection_tests = ConnectionTests(app.session, step_clock=Ticks())
+    await on_account(pilot, "smpp-dc12345-1", "b")
+    await fill(pilot, secret, "bind-password")
+    await pilot.press(*keys, "enter")
+
+
+@BOTH_SIZES
+def test_connection_test_under_way(snap_compare, make_app, sim, size):
+    """Bound to a server that takes the connection and never answers: the bind under way."""
+
+    async def binding(pilot) -> None:
+        await bind_typed(pilot, "a1b2c3d4", "down")  # the plaintext endpoint
+        screen = pilot.app.screen
+        await wait_for(pilot, lambda: "… bind_transceiver" in rendered(screen), "the bind")
+
+    with fixed_ports() as (plain, tls), socket.create_server(("127.0.0.1", plain)) as silent:
+        sim.world.sms.endpoints = Endpoints(("localhost",), tls, plain)
+        assert silent
+        assert snap_compare(make_app(), terminal_size=size, run_before=binding)
+
+
+@BOTH_SIZES
+def test_connection_test_failed(snap_compare, make_app, sim, size):
+    async def refused(pilot) -> None:
+        await bind_typed(pilot, "wrong")
+        screen = pilot.app.screen
+        await wait_for(pilot, lambda: screen.outcome is not None, "the test")
+        await pilot.pause(0.1)
+
+    with fixed_ports() as (plain, tls), Smsc(sim.world, plain_port=plain, tls_port=tls) as smsc:
+        assert snap_compare(make_app(smsc=smsc), terminal_size=size, run_before=refused)

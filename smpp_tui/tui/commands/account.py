@@ -60,6 +60,15 @@ CLIENT_CONFIGS = Command(
     help="Ready-to-paste Kannel, Jasmin and smpplib configurations for this account",
     tab="overview",
 )
+CONNECTION_TEST = Command(
+    "account.connection_test",
+    "b",
+    "connection_test",
+    "Test",
+    title="SMPP connection test",
+    help="Bind to the SMSC with the password you type: each step timed, a failure explained",
+    tab="overview",
+)
 ADD_IPS = Command(
     "account.add_ips",
     "a",
@@ -188,6 +197,7 @@ ACCOUNT_SCREEN = (
     REVEAL,
     REGENERATE,
     CLIENT_CONFIGS,
+    CONNECTION_TEST,
     ADD_IPS,
     REMOVE_IP,
     REQUEST_SENDER,

@@ -80,6 +80,35 @@ def _scrolls(dialog: str) -> tuple[Command, ...]:
 
 HELP_SCROLL = _scrolls("help")
 CONFIGS_SCROLL = _scrolls("configs")
+TEST_AGAIN = Command(
+    "bind_test.again", "enter", "run", "Test again", help="Run the test again, same password"
+)
+NEXT_ENDPOINT = Command(
+    "bind_test.next_endpoint", "down", "endpoint(1)", "Endpoint", help="Test the next endpoint"
+)
+PREVIOUS_ENDPOINT = Command(
+    "bind_test.previous_endpoint",
+    "up",
+    "endpoint(-1)",
+    "Endpoint",
+    help="Test the previous endpoint",
+    footer=False,
+)
+ALLOW_ADDRESS = Command(
+    "bind_test.allow_ip",
+    "a",
+    "allow_address",
+    "Allow this IP",
+    help="Allow the address this machine binds from (after a connection closed unanswered)",
+    writes=True,
+)
+EDIT_PASSWORD = Command(
+    "bind_test.password", "p", "edit_password", "Password", help="Type the password again"
+)
+CLOSE_TEST = Command(
+    "bind_test.close", "escape", "dismiss", "Close", help="Close; the password typed is forgotten"
+)
+BIND_TEST = (TEST_AGAIN, NEXT_ENDPOINT, PREVIOUS_ENDPOINT, ALLOW_ADDRESS, EDIT_PASSWORD, CLOSE_TEST)
 MODALS = (
     *CONFIRM,
     CANCEL_FORM,
@@ -91,4 +120,5 @@ MODALS = (
     *ERROR,
     *CONFIGS,
     *CONFIGS_SCROLL,
+    *BIND_TEST,
 )

@@ -17,7 +17,7 @@ from smpp_tui.tui.widgets.ips import IpsPane
 
 
 class IpsActions(AccountTab):
-    def action_add_ips(self) -> None:
+    def action_add_ips(self, prefill: str = "") -> None:
         allowed = self.smpp_app.store.snapshot.value(ips_key(self.account))
         if allowed is not None and len(allowed.ips) >= allowed.limit:
             # Said before any form: nothing typed there could be added.
@@ -28,7 +28,7 @@ class IpsActions(AccountTab):
             )
             return
         quota = allowed.quota if allowed is not None else f"?/{ALLOWED_IPS_LIMIT}"
-        self.smpp_app.push_screen(AddIpsScreen(self.account, quota, self._add_ips))
+        self.smpp_app.push_screen(AddIpsScreen(self.account, quota, self._add_ips, prefill))
 
     async def _add_ips(self, text: str) -> str | None:
         try:
