@@ -48,9 +48,9 @@ class ConnectionTests:
         from smpp_tui.api import smpp_check  # smpplib: loaded by the first test only
 
         smsc = self._session.smsc
-        ca_file = smsc.ca_path if smsc is not None else None
+        ca = smsc.ca_pem if smsc is not None else None
         outcome = smpp_check.run(
-            target, password, report, ca_file=ca_file, timeout=self._timeout, clock=self._step_clock
+            target, password, report, ca=ca, timeout=self._timeout, clock=self._step_clock
         )
         failure = outcome.failure
         if failure is not None and failure.kind == STATUS and failure.status == THROTTLED:

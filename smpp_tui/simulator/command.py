@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import signal
 import sys
 from typing import TYPE_CHECKING
 
@@ -104,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
         ports = f"{args.host}:{args.smpp_port} and {args.smpps_port}"
         return _cannot_listen(ports, "--smpp-port and --smpps-port", error)
     print(banner(sim, smsc, customers[0].keys), flush=True)
+    # Stopped by a service manager or `timeout` too, its certificate's folder removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         with contextlib.suppress(KeyboardInterrupt):
             sim.wait()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from smpp_tui.simulator.knobs import MAIN_HISTORY
 from smpp_tui.simulator.sms.demo_data import populate
-from smpp_tui.simulator.sms.outbox import first_password_mail
+from smpp_tui.simulator.sms.outbox import password_mail
 from smpp_tui.simulator.world import Application, Credential, Customer, World
 
 ALL_RIGHTS = [{"method": m, "path": "/*"} for m in ("GET", "POST", "PUT", "DELETE")]
@@ -79,7 +79,11 @@ def mail_first_passwords(world: World) -> None:
         emails = {c.nichandle: c.email for c in world.customers.values()}
         for account in world.sms.accounts.values():
             if account.smpp:
-                mail = first_password_mail(
-                    emails[account.owner], account.name, account.password, account.created
+                mail = password_mail(
+                    emails[account.owner],
+                    account.name,
+                    account.password,
+                    account.created,
+                    first=True,
                 )
                 world.sms.outbox.send(mail)

@@ -34,7 +34,7 @@ def password(smsc: Smsc, account: str = MAIN) -> str:
 def check(smsc: Smsc, secret: str, *, tls: bool = True, account: str = MAIN, **options):
     reported: list[Step] = []
     target = Target("localhost", smsc.tls_port if tls else smsc.plain_port, tls, account)
-    options.setdefault("ca_file", smsc.ca_path if tls else None)
+    options.setdefault("ca", smsc.ca_pem if tls else None)
     outcome = smpp_check.run(target, secret, reported.append, **options)
     return outcome, reported
 
@@ -101,21 +101,22 @@ def test_a_name_that_resolves_nowhere_fails_at_dns():
 
 
 def test_without_the_demos_ca_the_certificate_does_not_verify(smsc):
-    outcome, _ = check(smsc, password(smsc), ca_file=None)
+    outcome, _ = check(smsc, password(smsc), ca=None)
     assert (outcome.failure.kind, outcome.failure.step) == (steps.CERTIFICATE, steps.TLS)
     assert "certificate" in outcome.failure.detail
 
 
-def test_a_server_below_tls_1_3_is_named(tmp_path):
+def test_a_server_below_tls_1_3_is_named():
     authority = trustme.CA()
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.maximum_version = ssl.TLSVersion.TLSv1_2
     authority.issue_cert("localhost").configure_cert(context)
-    authority.cert_pem.write_to_path(str(tmp_path / "ca.pem"))
     with socket.create_server(("127.0.0.1", 0)) as server:
         threading.Thread(target=_handshake_once, args=(server, context), daemon=True).start()
         target = Target("localhost", server.getsockname()[1], True, MAIN)
-        outcome = smpp_check.run(target, "x", lambda step: None, ca_file=tmp_path / "ca.pem")
+        outcome = smpp_check.run(
+            target, "x", lambda step: None, ca=authority.cert_pem.bytes().decode()
+        )
     assert (outcome.failure.kind, outcome.failure.step) == (steps.TLS_VERSION, steps.TLS)
 
 

@@ -166,7 +166,7 @@ async def test_throttled_binds_hold_the_test_for_a_minute(make_app, sim, smsc, c
         assert "Next test possible in 60 s." in shown
         clock.advance(10)
         await pilot.press("enter")
-        assert f"Next test of {WORKING} in 50 s" in said(screen)
+        assert f"Next test of {WORKING} in 50 s: OVHcloud throttled its binds" in said(screen)
 
 
 async def test_a_closed_port_and_a_name_that_resolves_nowhere(make_app, sim, smsc, clock):

@@ -188,6 +188,7 @@ def test_no_hostile_sequence_reaches_the_terminal(hostile_run):
         terminal.show("C", "No configuration: the TLS endpoint is not a host name")
         terminal.show("c", "Nothing to copy")
         terminal.show("q", "Passwords go")  # closed: the Overview drawn again where it was
+        terminal.show("b", "names no endpoint")  # nor does the connection test
         terminal.show("2", "Add IPs", *hostile.tags["ips"])
         terminal.show("3", "Request", *hostile.tags["senders"])
         terminal.show("4", "Recharge", "Credits left")

@@ -24,7 +24,7 @@ async def test_a_new_password_is_read_and_copied_from_the_demo_mail(make_app, si
         await open_account(app, pilot, WORKING)
         await pilot.press("R", "y")
         await wait_for(pilot, lambda: notices.saying("requested"), "the renewal")
-        assert "m shows the mail" in notices.last
+        assert "Demo: m shows the mail, b tests the password." in notices.last
         password = sim.world.sms.accounts[WORKING].password
         await pilot.press("m")
         assert isinstance(app.screen, MailScreen)

@@ -44,30 +44,28 @@ class Outbox:
         self.mails.clear()
 
 
-def password_mail(to: str, account: str, password: str, at: float) -> Mail:
-    return Mail(
-        to=to,
-        subject=f"Your new SMPP password for {account}",
-        body=(
-            f"Hello,\n\nA new SMPP password was generated for {account}.\n\n"
-            f"SystemID: {account}\nPassword: {password}\n\n"
-            "Update your SMPP client: the previous password no longer works.\n"
-        ),
-        account=account,
-        at=at,
-    )
+# A new password's mail, and the one that gives an account's first password when it is
+# delivered: subject, first line, last line.
+_PASSWORD_MAILS = {
+    False: (
+        "Your new SMPP password for {account}",
+        "A new SMPP password was generated for {account}.",
+        "Update your SMPP client: the previous password no longer works.",
+    ),
+    True: (
+        "Your SMPP account {account} is ready",
+        "Your SMPP account {account} is ready.",
+        "Allow your SMPP client's IP address in the control panel before it binds.",
+    ),
+}
 
 
-def first_password_mail(to: str, account: str, password: str, at: float) -> Mail:
-    """The mail that gives an account's first password, when it is delivered."""
+def password_mail(to: str, account: str, password: str, at: float, *, first: bool = False) -> Mail:
+    subject, opening, closing = (part.format(account=account) for part in _PASSWORD_MAILS[first])
     return Mail(
         to=to,
-        subject=f"Your SMPP account {account} is ready",
-        body=(
-            f"Hello,\n\nYour SMPP account {account} is ready.\n\n"
-            f"SystemID: {account}\nPassword: {password}\n\n"
-            "Allow your SMPP client's IP address in the control panel before it binds.\n"
-        ),
+        subject=subject,
+        body=(f"Hello,\n\n{opening}\n\nSystemID: {account}\nPassword: {password}\n\n{closing}\n"),
         account=account,
         at=at,
     )

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import hmac
 from collections import deque
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from smpp_tui.simulator.sms.account import SUCCESS
 
@@ -41,8 +40,7 @@ Link = TypeVar("Link")  # a connection: whatever the server holds a bind by
 _FAILURES_KEPT = 1000  # SystemIDs whose recent failures are remembered: memory stays bounded
 
 
-@dataclass(frozen=True)
-class Bind:
+class Bind(NamedTuple):  # not a dataclass: the demo's start pays for making one (~0.5 ms)
     system_id: str
     password: str
     role: str

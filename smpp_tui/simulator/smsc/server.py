@@ -103,8 +103,13 @@ class Smsc:
 
     @property
     def ca_path(self) -> Path:
-        """The CA a client trusts to verify the TLS port (made now if it was not yet)."""
+        """The CA a client trusts to verify the TLS port, in a file (made now if need be)."""
         return self.certificates.ca_path
+
+    @property
+    def ca_pem(self) -> str:
+        """The same CA, in memory (made now if need be)."""
+        return self.certificates.ca_pem
 
     # what links ask
 

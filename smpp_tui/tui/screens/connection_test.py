@@ -237,14 +237,14 @@ class ConnectionTestScreen(SaysWorkerFailures, ModalScreen[str | None]):
         self.query_one("#bind-hint", Static).update(self._hint())
 
     def _say_wait(self) -> None:
-        wait = math.ceil(self._tests.wait(self._account))
-        self._say(
-            Text(
-                f"Next test of {self._account} in {wait} s: one test per account every"
-                f" {EVERY:g} s, so that OVHcloud does not throttle its binds.",
-                style="yellow",
-            )
-        )
+        wait = self._tests.wait(self._account)
+        said = f"Next test of {self._account} in {math.ceil(wait)} s: "
+        if wait > EVERY:
+            said += "OVHcloud throttled its binds, and each attempt counts as one more."
+        else:
+            said += f"one test per account every {EVERY:g} s, so that OVHcloud does not"
+            said += " throttle its binds."
+        self._say(words.plain(said, style="yellow"))
 
     def _say(self, said: Text) -> None:
         self._show("#bind-result", said)

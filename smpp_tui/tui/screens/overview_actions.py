@@ -17,7 +17,7 @@ from smpp_tui.store.resources import ME, ips_key, settings_key
 from smpp_tui.tui import bind_words, words
 from smpp_tui.tui.clipboard import copy
 from smpp_tui.tui.commands import key_of
-from smpp_tui.tui.commands.account import REVEAL
+from smpp_tui.tui.commands.account import CONNECTION_TEST, REVEAL
 from smpp_tui.tui.commands.mail import MAIL
 from smpp_tui.tui.commands.modals import ALLOW_ADDRESS
 from smpp_tui.tui.screens.account_tab import AccountTab
@@ -160,5 +160,6 @@ class OverviewActions(AccountTab):
     def _renewed(self) -> None:
         message = f"New SMPP password requested for {self.account}: OVHcloud e-mails it."
         if self.smpp_app.session.mailbox is not None:
-            message += f" Demo: {key_of(self, MAIL)} shows the mail."
+            mail, test = key_of(self, MAIL), key_of(self, CONNECTION_TEST)
+            message += f" Demo: {mail} shows the mail, {test} tests the password."
         self.say(message)
