@@ -431,11 +431,12 @@ class Ticks:
 @contextlib.contextmanager
 def fixed_ports() -> Iterator[tuple[int, int]]:
     """The SMSC ports the pictures show, the same in every run; one test at a time takes them
-    (xdist runs several)."""
+    (xdist runs several). Below Linux's ephemeral range (32768-60999), where no connection
+    or free port chosen by another test can land."""
     lock_file = Path(tempfile.gettempdir()) / "smpp-tui-snapshot-ports.lock"
     with lock_file.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        yield 42775, 42776
+        yield 12775, 12776
 
 
 async def bind_typed(pilot, secret: str, *keys: str) -> None:
