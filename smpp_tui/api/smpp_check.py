@@ -181,15 +181,20 @@ def _handshake(context: ssl.SSLContext, sock: socket.socket, target: Target) -> 
         detail = error.verify_message or str(error)
         raise _Failed(Failure(steps.CERTIFICATE, steps.TLS, detail)) from None
     except ssl.SSLError as error:
-        versions = ("VERSION", "PROTOCOL")
-        kind = (
-            steps.TLS_VERSION if any(v in str(error.reason) for v in versions) else steps.TLS_FAILED
-        )
-        raise _Failed(Failure(kind, steps.TLS, str(error.reason or error))) from None
+        raise _Failed(Failure(_tls_failure(error), steps.TLS, str(error.reason or error))) from None
     except TimeoutError:
         raise _Failed(Failure(steps.TIMEOUT, steps.TLS, "no answer")) from None
     except OSError as error:
         raise _Failed(Failure(steps.CLOSED, steps.TLS, str(error))) from None
+
+
+def _tls_failure(error: ssl.SSLError) -> str:
+    reason = str(error.reason)
+    if reason in ("WRONG_VERSION_NUMBER", "HTTP_REQUEST", "RECORD_LAYER_FAILURE"):
+        return steps.NOT_TLS  # what came back was no TLS record at all
+    if "VERSION" in reason or "PROTOCOL" in reason:
+        return steps.TLS_VERSION
+    return steps.TLS_FAILED
 
 
 def _bind(client: _Client, target: Target, password: str, timeout: float) -> None:
@@ -229,6 +234,8 @@ def _send(client: _Client, pdu: Any) -> None:
 def _read(client: _Client, step: str) -> Any:
     try:
         return client.read_pdu()
+    except TimeoutError:
+        raise _Failed(Failure(steps.TIMEOUT, step, "no answer")) from None
     except (smpplib.exceptions.ConnectionError, OSError):
         raise _Failed(Failure(steps.LOST, step, "the connection ended")) from None
 

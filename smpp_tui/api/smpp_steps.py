@@ -18,6 +18,7 @@ UNREACHABLE = "unreachable"
 TIMEOUT = "timeout"
 CERTIFICATE = "certificate"  # the server's certificate did not verify
 TLS_VERSION = "TLS version"  # no TLS version both sides accept
+NOT_TLS = "not TLS"  # the port answered, but not in TLS (a plaintext endpoint?)
 TLS_FAILED = "TLS"
 CLOSED = "closed"  # the SMSC closed the connection before the bind's answer
 LOST = "lost"  # the connection ended after the bind

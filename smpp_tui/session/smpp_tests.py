@@ -48,6 +48,8 @@ class ConnectionTests:
         from smpp_tui.api import smpp_check  # smpplib: loaded by the first test only
 
         smsc = self._session.smsc
+        if smsc is not None:
+            smsc.start()  # served already, unless the accounts never showed
         ca = smsc.ca_pem if smsc is not None else None
         outcome = smpp_check.run(
             target, password, report, ca=ca, timeout=self._timeout, clock=self._step_clock

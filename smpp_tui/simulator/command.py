@@ -105,8 +105,10 @@ def run(args: argparse.Namespace) -> int:
         ports = f"{args.host}:{args.smpp_port} and {args.smpps_port}"
         return _cannot_listen(ports, "--smpp-port and --smpps-port", error)
     print(banner(sim, smsc, customers[0].keys), flush=True)
-    # Stopped by a service manager or `timeout` too, its certificate's folder removed.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # Stopped by a service manager, `timeout` or a closed terminal too: its certificate's
+    # folder removed.
+    for stopping in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stopping, lambda *_: sys.exit(0))
     try:
         with contextlib.suppress(KeyboardInterrupt):
             sim.wait()

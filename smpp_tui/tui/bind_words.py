@@ -69,6 +69,8 @@ def _explain(failure: Failure, source: str | None, facts: Facts) -> str:
         " authorities.",
         steps.TLS_VERSION: "No TLS version both sides accept: OVHcloud's endpoints take TLS 1.3"
         " only. Check that this machine's OpenSSL offers it.",
+        steps.NOT_TLS: f"{where} does not answer in TLS: it may be a plaintext endpoint."
+        " Choose the TLS one.",
         steps.TLS_FAILED: "The TLS handshake failed.",
         steps.CLOSED: f"The connection closed during the {failure.step}.",
         steps.LOST: f"The connection ended during {failure.step}, after the bind: the SMSC"

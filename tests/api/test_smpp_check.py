@@ -46,7 +46,8 @@ def test_a_bind_over_tls_reports_each_step_as_it_starts_and_ends(smsc):
     assert all(step.seconds is not None and step.seconds >= 0 for step in outcome.steps)
     assert reported == [x for step in outcome.steps for x in (Step(step.name), step)]
     details = {step.name: step.detail for step in outcome.steps}
-    assert (details[steps.DNS], details[steps.TLS]) == ("127.0.0.1", "TLSv1.3")
+    assert details[steps.DNS] in ("127.0.0.1", "::1")  # localhost's first address
+    assert (details[steps.TCP], details[steps.TLS]) == ("127.0.0.1", "TLSv1.3")
     assert outcome.source == "127.0.0.1"
 
 
@@ -86,10 +87,10 @@ def test_repeated_failures_are_throttled(smsc):
 
 
 def test_a_closed_port_is_refused_at_connect(smsc):
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        port = free.getsockname()[1]
-    outcome = smpp_check.run(Target("127.0.0.1", port, False, MAIN), "x", lambda step: None)
+    with socket.socket() as closed:  # bound, not listening: held, and refused
+        closed.bind(("127.0.0.1", 0))
+        target = Target("127.0.0.1", closed.getsockname()[1], False, MAIN)
+        outcome = smpp_check.run(target, "x", lambda step: None)
     assert (outcome.failure.kind, outcome.failure.step) == (steps.REFUSED, steps.TCP)
     assert outcome.source is None
 
@@ -155,3 +156,9 @@ def test_the_password_reaches_no_log(smsc, caplog):
 def test_a_password_smpp_cannot_carry_is_refused_first(typed, says):
     assert says in password_problem(typed)
     assert password_problem("a1b2c3d4") is None
+
+
+def test_tls_to_the_plaintext_port_says_it_is_not_tls(smsc):
+    target = Target("localhost", smsc.plain_port, True, MAIN)
+    outcome = smpp_check.run(target, password(smsc), lambda step: None, ca=smsc.ca_pem)
+    assert (outcome.failure.kind, outcome.failure.step) == (steps.NOT_TLS, steps.TLS)

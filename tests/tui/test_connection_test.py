@@ -4,6 +4,7 @@ user presses them; what the dialog says, and what the simulator now holds."""
 from __future__ import annotations
 
 import socket
+import threading
 
 import pytest
 
@@ -170,38 +171,53 @@ async def test_throttled_binds_hold_the_test_for_a_minute(make_app, sim, smsc, c
 
 
 async def test_a_closed_port_and_a_name_that_resolves_nowhere(make_app, sim, smsc, clock):
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        closed = free.getsockname()[1]
-    sim.world.sms.endpoints = Endpoints(("localhost", "smpp2.sim.ovh.invalid"), closed, closed)
-    app = make_app(smsc=smsc)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await opened(app, pilot)
-        shown = await tried(pilot, screen, password(sim))
-        assert f"Nothing takes connections on localhost:{closed}: the port is closed" in shown
-        clock.advance(10)
-        await pilot.press("down", "down")  # the second pair's TLS endpoint
-        shown = await tried(pilot, screen)
-        assert "✗ DNS" in shown
-        assert "smpp2.sim.ovh.invalid does not resolve" in shown
+    with socket.socket() as taken:  # bound, not listening: held, and refused
+        taken.bind(("127.0.0.1", 0))
+        closed = taken.getsockname()[1]
+        sim.world.sms.endpoints = Endpoints(("localhost", "smpp2.sim.ovh.invalid"), closed, closed)
+        app = make_app(smsc=smsc)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await opened(app, pilot)
+            shown = await tried(pilot, screen, password(sim))
+            assert f"Nothing takes connections on localhost:{closed}: the port is closed" in shown
+            clock.advance(10)
+            await pilot.press("down", "down")  # the second pair's TLS endpoint
+            shown = await tried(pilot, screen)
+            assert "✗ DNS" in shown
+            assert "smpp2.sim.ovh.invalid does not resolve" in shown
+
+
+class Watched(ConnectionTests):
+    """The app's tests, telling when one has really ended (its thread, not its worker)."""
+
+    def __init__(self, *args, **options) -> None:
+        super().__init__(*args, **options)
+        self.ended = threading.Event()
+
+    def run(self, *args):
+        try:
+            return super().run(*args)
+        finally:
+            self.ended.set()
 
 
 async def test_closing_while_a_bind_waits_leaves_nothing_behind(make_app, sim, notices):
     """A server that takes the connection and never answers: escape closes at once, and the
-    test's end, seconds later, says nothing to anyone."""
+    test's end, a while later, says nothing to anyone."""
     app = make_app()
-    app_timeout = 0.5
     with socket.create_server(("127.0.0.1", 0)) as silent:
         port = silent.getsockname()[1]
         sim.world.sms.endpoints = Endpoints(("localhost",), port, port)
         async with app.run_test(size=SIZE, message_hook=notices) as pilot:
-            app.live.connection_tests = ConnectionTests(app.session, timeout=app_timeout)
+            tests = app.live.connection_tests = Watched(app.session, timeout=0.5)
             screen = await opened(app, pilot)
             await fill(pilot, "a1b2c3d4", "bind-password")
             await pilot.press("down", "enter")  # plaintext: the bind waits
             await wait_for(pilot, lambda: "… bind_transceiver" in said(screen), "the bind")
             await pilot.press("escape")
             assert isinstance(app.screen, AccountScreen)
-            await wait_for(pilot, lambda: not screen.under_way, "the test's end")
-            await pilot.pause(0.1)
+            assert not tests.ended.is_set(), "closed while the bind still waited"
+            await wait_for(pilot, tests.ended.is_set, "the bind's timeout")
+            await pilot.pause(0.2)  # what its end would say has arrived
+            assert isinstance(app.screen, AccountScreen)
         assert notices.said == []

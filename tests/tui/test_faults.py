@@ -5,6 +5,8 @@ data" when there is none; and no answer, however broken, ends the app."""
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 
 from smpp_tui.simulator import Fault
@@ -48,12 +50,17 @@ async def test_a_first_load_that_fails_says_what_happened(
 
 async def test_a_closed_port_was_never_reached(make_app, sim, notices):
     app = make_app()
-    words = f"OVHcloud could not be reached at 127.0.0.1:{sim.port}: connection refused"
+    port = sim.port
+    words = f"OVHcloud could not be reached at 127.0.0.1:{port}: connection refused"
     sim.stop()
-    async with app.run_test(size=SIZE, message_hook=notices) as pilot:
-        await wait_for(pilot, lambda: notices.said, "the notice")
-        assert notices.said == [f"Never reached OVHcloud ({words}). Retrying by itself."]
-        assert status(app) == f"demo · {words}"
+    # Held, not listening: no other test's server (the SMSCs bind free ports) lands on it.
+    with socket.socket() as held:
+        held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # past its TIME_WAITs
+        held.bind(("127.0.0.1", port))
+        async with app.run_test(size=SIZE, message_hook=notices) as pilot:
+            await wait_for(pilot, lambda: notices.said, "the notice")
+            assert notices.said == [f"Never reached OVHcloud ({words}). Retrying by itself."]
+            assert status(app) == f"demo · {words}"
 
 
 async def test_a_rate_limit_after_data_keeps_it_shown_and_says_so(make_app, sim, notices):

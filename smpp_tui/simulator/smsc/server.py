@@ -78,6 +78,8 @@ class Smsc:
         return self
 
     def stop(self) -> None:
+        with self._lock:
+            self._serving = False
         self._close_listeners()
         with self._lock:
             links, self._links = self._links, set()
@@ -135,15 +137,22 @@ class Smsc:
                 sock, address = listener.accept()
             except OSError:  # closed by `stop`
                 return
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             name = f"smsc-link:{address[0]}:{address[1]}"
-            threading.Thread(
-                target=self._serve, args=(sock, address[0], tls), name=name, daemon=True
-            ).start()
+            try:
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                threading.Thread(
+                    target=self._serve, args=(sock, address[0], tls), name=name, daemon=True
+                ).start()
+            except (OSError, RuntimeError) as error:  # that connection only: others come
+                log.info("SMPP connection from %s dropped: %s", address[0], error)
+                sock.close()
 
     def _serve(self, sock: socket.socket, source: str, tls: bool) -> None:
         from smpp_tui.simulator.smsc.link import Link
 
+        if not self._serving:  # stopped while this connection waited
+            sock.close()
+            return
         try:
             if tls:
                 sock = self._handshake(sock)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import socket
 import ssl
+import struct
 
 import pytest
 import smpplib.client
 import smpplib.consts
 import smpplib.exceptions
+import smpplib.smpp
 
 from smpp_tui.simulator.smsc.server import Smsc
 from tests.simulator.sms.conftest import FULL, MAIN, UPDATING, WAITING
@@ -224,3 +226,77 @@ def test_tls_below_1_3_is_refused(smsc):
         pytest.raises(ssl.SSLError),
     ):
         context.wrap_socket(raw, server_hostname="localhost")
+
+
+def test_a_client_binds_again_as_soon_as_its_unbind_is_answered(world, smsc):
+    password = world.sms.accounts[MAIN].password
+    for _ in range(30):
+        client = connected(smsc)
+        try:
+            client.bind_transceiver(system_id=MAIN, password=password)
+            client.unbind()
+        finally:
+            client.disconnect()
+
+
+def test_a_receiver_cannot_submit(world, smsc):
+    client = connected(smsc)
+    try:
+        client.bind_receiver(system_id=MAIN, password=world.sms.accounts[MAIN].password)
+        client.state = smpplib.consts.SMPP_CLIENT_STATE_BOUND_TRX  # smpplib would not send it
+        client.send_message(dest_addr_ton=1, dest_addr_npi=1, destination_addr="33612345678")
+        assert client.read_pdu().status == smpplib.consts.SMPP_ESME_RINVBNDSTS
+    finally:
+        client.disconnect()
+
+
+def test_a_receipt_on_failure_only_comes_when_the_sms_fails(world, smsc):
+    account = world.sms.accounts[MAIN]
+    client = connected(smsc)
+    receipts = []
+    client.set_message_received_handler(lambda pdu: receipts.append(pdu.short_message))
+    client.set_message_sent_handler(lambda pdu: None)
+    try:
+        client.bind_transceiver(system_id=MAIN, password=account.password)
+        account.credits_left = 0.0
+        client.send_message(
+            dest_addr_ton=1, dest_addr_npi=1, destination_addr="33612345678",
+            short_message=b"x", registered_delivery=2,
+        )  # fmt: skip
+        client.read_once()  # submit_sm_resp
+        client.read_once()  # the receipt: undelivered, no credit left
+    finally:
+        client.disconnect()
+    (receipt,) = receipts
+    assert b" stat:UNDELIV err:010 " in receipt
+
+
+def test_a_refused_bind_is_a_header_alone(smsc):
+    request = smpplib.smpp.make_pdu(
+        "bind_transceiver",
+        client=smpplib.client.SimpleSequenceGenerator(),
+        system_id=MAIN,
+        password="wrong",
+    )
+    with socket.create_connection(("127.0.0.1", smsc.plain_port), timeout=5) as raw:
+        raw.sendall(request.generate())
+        answer = raw.recv(1024)
+    assert answer == struct.pack(">LLLL", 16, 0x80000009, 0x0E, request.sequence)
+
+
+def test_a_pdu_it_cannot_read_is_nacked_and_the_link_lives_on(world, smsc):
+    client = connected(smsc)
+    try:
+        client.bind_transceiver(system_id=MAIN, password=world.sms.accounts[MAIN].password)
+        submit = smpplib.smpp.make_pdu(
+            "submit_sm", client=client, dest_addr_ton=1, dest_addr_npi=1, destination_addr="33"
+        )
+        submit.sequence = 7
+        body = submit.generate()[16:] + b"\x02\x04\x00\x02\x00"  # a parameter cut short
+        client._socket.sendall(struct.pack(">LLLL", 16 + len(body), 4, 0, 7) + body)
+        nack = client.read_pdu()
+        assert (nack.command, nack.sequence) == ("generic_nack", 7)
+        client.send_pdu(smpplib.smpp.make_pdu("enquire_link", client=client))
+        assert client.read_pdu().command == "enquire_link_resp"
+    finally:
+        client.disconnect()
