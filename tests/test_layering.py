@@ -18,7 +18,7 @@ PACKAGE = ROOT / "smpp_tui"
 
 # What each part may import, besides itself. Below `tui`, nothing knows the app exists.
 ALLOWED = {
-    "cli": {"tui", "session", "config", "api", "simulator"},
+    "cli": {"tui", "session", "store", "config", "api", "simulator"},
     "tui": {"session", "store", "config", "api"},
     "session": {"store", "api", "config", "simulator"},
     "store": {"api"},

@@ -1,4 +1,5 @@
-"""The `smpp-tui` command: the app, and its helper commands (`simulator`, `config`)."""
+"""The `smpp-tui` command: the app, its commands for scripts (`accounts`, `show`, `ips`...),
+and its helper commands (`simulator`, `config`)."""
 
 from __future__ import annotations
 
@@ -20,33 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Manage OVHcloud SMPP accounts from a terminal.",
     )
     parser.add_argument("--version", action="version", version=f"smpp-tui {__version__}")
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="run on the built-in OVHcloud simulator with demo data (no account needed)",
-    )
-    parser.add_argument(
-        "--api-url",
-        metavar="URL",
-        help="an OVHcloud-compatible API URL (for example the standalone simulator's)",
-    )
-    parser.add_argument(
-        "--config",
-        metavar="PATH",
-        help="the settings and profiles file (default: $SMPP_TUI_CONFIG, else the one "
-        "`smpp-tui config path` prints)",
-    )
-    parser.add_argument("--profile", metavar="NAME", help="the profile to use (see the config)")
-    parser.add_argument(
-        "--read-only", action="store_true", help="refuse every change (reading only)"
-    )
-    keys = parser.add_argument_group(
-        "credentials for --api-url (default: the OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET "
-        "and OVH_CONSUMER_KEY variables; prefer them: flags show in the process list)"
-    )
-    keys.add_argument("--application-key", metavar="KEY")
-    keys.add_argument("--application-secret", metavar="SECRET")
-    keys.add_argument("--consumer-key", metavar="KEY")
+    from smpp_tui.cli.common import session_options
+
+    session_options(parser, defaults=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     simulator = commands.add_parser(
         "simulator",
@@ -54,6 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run a local OVHcloud API (the demo's) for curl or any OVH client.",
     )
     add_config_command(commands)
+    from smpp_tui.cli import accounts, ips
+
+    accounts.add_commands(commands)
+    ips.add_commands(commands)
     # Imported here so that `smpp-tui --version` stays instant.
     from smpp_tui.simulator import command
 

@@ -16,16 +16,7 @@ import requests
 from smpp_tui import __version__
 from smpp_tui.api.client_configs import PASSWORD, client_configs, target
 from smpp_tui.api.models import SmppSettings
-
-KEYS = ("application_key", "application_secret", "consumer_key")
-
-SCRIPT = Path(sys.executable).parent / "smpp-tui"
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "smpp_tui", *args], capture_output=True, text=True, timeout=30
-    )
+from tests.cli.conftest import KEYS, SCRIPT, run
 
 
 def test_version_from_the_script_and_the_module():
@@ -39,38 +30,6 @@ def test_help_lists_the_simulator():
     assert result.returncode == 0
     assert "simulator" in result.stdout
     assert "--port" in run("simulator", "--help").stdout
-
-
-@pytest.fixture
-def standalone():
-    """`smpp-tui simulator` running, with what it printed parsed."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "smpp_tui", "simulator", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    lines = []
-    for line in process.stdout:
-        lines.append(line)
-        if line.startswith("Stop with"):
-            break
-    text = "".join(lines)
-    printed = {
-        name: re.search(rf"{label}\s+(\S+)", text).group(1)
-        for name, label in [
-            ("endpoint", "API endpoint"),
-            ("application_key", "application key"),
-            ("application_secret", "application secret"),
-            ("consumer_key", "consumer key"),
-            ("ca", "its CA certificate"),
-        ]
-    }
-    printed["tls_port"] = re.search(r"TLS port (\d+)", text).group(1)
-    yield process, printed
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=10)
 
 
 def test_the_standalone_simulator_answers_curl_and_the_ovh_client(standalone):

@@ -1,0 +1,153 @@
+"""`smpp-tui accounts` and `smpp-tui show ACCOUNT`: the account list and one account's SMPP
+credentials, for scripts (`--json`, `--field` for `$(...)`)."""
+
+from __future__ import annotations
+
+import argparse
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any
+
+from smpp_tui.cli import exits
+from smpp_tui.cli.common import Job, add_command
+from smpp_tui.cli.output import print_json, print_table
+
+if TYPE_CHECKING:
+    from smpp_tui.api import Gateway
+    from smpp_tui.api.models import Account, AllowedIps, SmppSettings
+
+FETCHES = 8  # requests under way at once for the SMPP accounts' details
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    listed = add_command(
+        commands,
+        "accounts",
+        list_accounts,
+        "List the SMS accounts: SMPP or not, status, SMPP status, credits, allowed IPs.",
+        "smpp-tui accounts --smpp --json",
+    )
+    listed.add_argument("--smpp", action="store_true", help="SMPP accounts only")
+    shown = add_command(
+        commands,
+        "show",
+        show_account,
+        "Show an SMPP account's credentials and settings, or one of them alone (--field).",
+        'export SYSTEM_ID="$(smpp-tui show smpp-dc12345-1 --field system-id)"',
+    )
+    shown.add_argument("account", metavar="ACCOUNT")
+    shown.add_argument("--field", choices=FIELDS, help="print this value alone")
+
+
+def list_accounts(job: Job) -> int:
+    accounts = [a for a in job.gateway.list_accounts() if a.smpp or not job.args.smpp]
+    with ThreadPoolExecutor(FETCHES) as pool:
+        details = list(pool.map(lambda a: _details(job.gateway, a), accounts))
+    rows = [_account_row(a, *found) for a, found in zip(accounts, details, strict=True)]
+    if job.args.json:
+        print_json(rows)
+        return exits.DONE
+    titles = ("NAME", "SMPP", "STATUS", "SMPP STATUS", "CREDITS", "IPS", "DESCRIPTION")
+    print_table(
+        titles,
+        [
+            (
+                r["name"],
+                "yes" if r["smpp"] else "no",
+                r["status"],
+                r["smpp_status"] or "",
+                f"{r['credits_left']:,.2f}",
+                f"{len(r['ips'])}/{r['ips_limit']}" if r["smpp"] else "",
+                r["description"],
+            )
+            for r in rows
+        ],
+    )
+    return exits.DONE
+
+
+def _details(gateway: Gateway, account: Account) -> tuple[SmppSettings | None, AllowedIps | None]:
+    if not account.smpp:
+        return None, None
+    return gateway.smpp_settings(account.name), gateway.allowed_ips(account.name)
+
+
+def _account_row(
+    account: Account, settings: SmppSettings | None, allowed: AllowedIps | None
+) -> dict[str, Any]:
+    return {
+        "name": account.name,
+        "description": account.description,
+        "smpp": account.smpp,
+        "status": account.status,
+        "smpp_status": settings.status if settings else None,
+        "credits_left": account.credits_left,
+        "ips": list(allowed.ips) if allowed else [],
+        "ips_limit": allowed.limit if allowed else None,
+    }
+
+
+# `--field` name -> JSON key
+FIELDS = {
+    "system-id": "system_id",
+    "tls-endpoint": "tls_endpoint",
+    "tls-host": "tls_host",
+    "tls-port": "tls_port",
+    "endpoint": "endpoint",
+    "host": "host",
+    "port": "port",
+    "windowing": "windowing",
+    "throughput": "throughput",
+    "smpp-status": "smpp_status",
+    "credits": "credits_left",
+}
+
+
+def show_account(job: Job) -> int:
+    name = smpp_account(job, job.args.account)
+    settings = job.gateway.smpp_settings(name)
+    credits = job.gateway.account(name).credits_left
+    shown = _overview(name, settings, credits)
+    if job.args.field:
+        value = shown[FIELDS[job.args.field]]
+        if value is None:
+            raise exits.Refused(f"{name} has no {job.args.field}")
+        print(value)
+    elif job.args.json:
+        print_json(shown)
+    else:
+        print_table(("FIELD", "VALUE"), [(k, "" if v is None else v) for k, v in shown.items()])
+    return exits.DONE
+
+
+def _overview(name: str, settings: SmppSettings, credits: float) -> dict[str, Any]:
+    from smpp_tui.api.client_configs import endpoint_of, host_and_port
+
+    tls, plain = endpoint_of(settings, True), endpoint_of(settings, False)
+    tls_parts = host_and_port(tls) if tls else None
+    plain_parts = host_and_port(plain) if plain else None
+    return {
+        "account": name,
+        "system_id": settings.system_id,
+        "tls_endpoint": tls,
+        "tls_host": tls_parts[0] if tls_parts else None,
+        "tls_port": int(tls_parts[1]) if tls_parts else None,
+        "endpoint": plain,
+        "host": plain_parts[0] if plain_parts else None,
+        "port": int(plain_parts[1]) if plain_parts else None,
+        "windowing": settings.windowing,
+        "throughput": settings.throughput,
+        "smpp_status": settings.status,
+        "credits_left": credits,
+    }
+
+
+def smpp_account(job: Job, name: str) -> str:
+    """`name`, when the customer has an SMPP account of that name (`Usage` if not)."""
+    accounts = {account.name: account for account in job.gateway.list_accounts()}
+    account = accounts.get(name)
+    if account is None:
+        known = ", ".join(sorted(n for n, a in accounts.items() if a.smpp)[:5])
+        raise exits.Usage(f"no account named {name}; SMPP accounts: {known or 'none'}")
+    if not account.smpp:
+        raise exits.Usage(f"{name} is a classic SMS account: it has no SMPP access")
+    return name
