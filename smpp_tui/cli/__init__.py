@@ -31,10 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run a local OVHcloud API (the demo's) for curl or any OVH client.",
     )
     add_config_command(commands)
-    from smpp_tui.cli import accounts, ips
+    from smpp_tui.cli import accounts, bind_test, credits, history, ips, password, senders
 
-    accounts.add_commands(commands)
-    ips.add_commands(commands)
+    for module in (accounts, ips, password, senders, credits, history, bind_test):
+        module.add_commands(commands)
     # Imported here so that `smpp-tui --version` stays instant.
     from smpp_tui.simulator import command
 

@@ -5,6 +5,7 @@ audit log its writes go to (marked as from the command line), and how a failure 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -70,6 +71,8 @@ def add_command(
     handler: Handler,
     summary: str,
     example: str,
+    *,
+    confirms: bool = False,
 ) -> argparse.ArgumentParser:
     """A scripting command: its session options, `--json`, and an example in its help."""
     parser = commands.add_parser(
@@ -81,6 +84,8 @@ def add_command(
     )
     parser.add_argument("--json", action="store_true", help="print JSON (documented keys)")
     session_options(parser, defaults=False)
+    if confirms:
+        parser.add_argument("--yes", action="store_true", help="confirm without asking")
     parser.set_defaults(run=lambda args: run(handler, args))
     return parser
 
@@ -112,6 +117,19 @@ class Job:
         writes = Writes(audit)
         writes.on_audit_failure = lambda error: say(f"{error}; the change was sent")
         return writes.once(write, account, values)
+
+    def confirm(self, question: str) -> None:
+        """Ask on a terminal; `--yes` answers for scripts. Without either, nothing is sent."""
+        from smpp_tui.api.text import clean
+
+        question = clean(question)  # OVHcloud's words in it (an e-mail address)
+        if getattr(self.args, "yes", False):
+            return
+        if not sys.stdin.isatty():
+            raise exits.Usage(f"{question} Add --yes to confirm without a terminal")
+        print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)
+        if input().strip().casefold() not in ("y", "yes"):
+            raise exits.Refused("not confirmed: nothing was sent")
 
     def close(self) -> None:
         if self._session is not None:
@@ -147,10 +165,15 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
     its exit code, never a traceback."""
     job = Job(args)
     try:
-        return handler(job)
+        code = handler(job)
+        sys.stdout.flush()  # here: a reader gone (`| head`) is heard below
+        return code
     except KeyboardInterrupt:
         say("interrupted")
         return 130
+    except BrokenPipeError:  # `| head` read enough: stop quietly, as a shell tool does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as error:
         from smpp_tui.api.errors import ApiError
         from smpp_tui.config import ConfigError
@@ -163,4 +186,3 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         return exits.code_of(error)
     finally:
         job.close()
-        sys.stdout.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 DONE = 0
 REFUSED = 1  # by OVHcloud, or by a rule (an account that is not SUCCESS, a full list)
-USAGE = 2  # the command line or the configuration is wrong; nothing was sent
+USAGE = 2  # the command line, a value given or the configuration is wrong; nothing was sent
 UNREACHABLE = 3  # OVHcloud could not be reached, or answered with nonsense
 CREDENTIALS = 4  # OVHcloud refused the keys, or their rights
 
@@ -22,7 +22,7 @@ def code_of(error: Exception) -> int:
     from smpp_tui.api import errors
     from smpp_tui.config import ConfigError
 
-    if isinstance(error, Usage | ConfigError | errors.ConfigurationError):
+    if isinstance(error, Usage | ConfigError | errors.ConfigurationError | errors.InvalidInput):
         return USAGE
     if isinstance(error, errors.AuthError):
         return CREDENTIALS

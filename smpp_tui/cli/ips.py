@@ -73,6 +73,7 @@ def _addresses(typed: list[str]) -> list[str]:
 
 def _changed(job: Job, account: str, change: str, addresses: list[str]) -> AllowedIps:
     from smpp_tui.api import checks
+    from smpp_tui.api.errors import InvalidInput
     from smpp_tui.store.actions import IPS
 
     allowed = job.gateway.allowed_ips(account)
@@ -87,7 +88,10 @@ def _changed(job: Job, account: str, change: str, addresses: list[str]) -> Allow
     if not new:
         return allowed
     if change == "add":
-        checks.ips_to_add(" ".join(new), allowed.ips, allowed.limit)  # the account's limit
+        try:
+            checks.ips_to_add(" ".join(new), allowed.ips, allowed.limit)  # the account's limit
+        except InvalidInput as error:
+            raise exits.Refused(str(error)) from None
         with job.write(IPS, account, "add " + ", ".join(new)):
             allowed = job.gateway.add_allowed_ips(account, new)
     else:

@@ -22,6 +22,7 @@ from typing import Any, TextIO
 
 from smpp_tui.api.delivery import delivery_state, ptt_meaning
 from smpp_tui.api.errors import ApiError, InvalidResponse
+from smpp_tui.api.history import HistoryFilter
 from smpp_tui.api.models import HistorySms, IncomingSms, OutgoingSms
 from smpp_tui.store.history import HistoryQuery
 from smpp_tui.store.ovhcloud import OvhCloud
@@ -181,15 +182,12 @@ class Export:
         return path
 
     def _from_pages(self, write: WriteRow, progress: Report, cancelled: threading.Event) -> None:
-        """Read the SMS slice by slice, newest first, keeping those the query keeps."""
         progress(Progress(0, None, ASKING))
-        ids = self.cloud.history_ids(self.account, self.query.way, self.filters)
-        for start in range(0, len(ids), SLICE):
+        for kept, read, total in read_slices(self.cloud, self.account, self.query, self.filters):
             _stop_if(cancelled)
-            for sms in self.cloud.history_slice(ids, start, SLICE):
-                if self.query.keeps(sms):
-                    write(_row(sms))
-            progress(Progress(min(start + SLICE, len(ids)), len(ids), READING))
+            for sms in kept:
+                write(row_of(sms))
+            progress(Progress(read, total, READING))
 
     def _from_document(self, write: WriteRow, progress: Report, cancelled: threading.Event) -> None:
         """Have OVHcloud prepare the file, wait for it, download it and rewrite its rows."""
@@ -202,7 +200,7 @@ class Export:
         progress(Progress(0, None, DOWNLOADING))
         rows = _document_rows(self._fetch(url), self.query.outgoing)
         for done, sms in enumerate(rows, 1):
-            write(_row(sms))
+            write(row_of(sms))
             if done % ROWS_PER_REPORT == 0:
                 _stop_if(cancelled)
                 progress(Progress(done, None, DOWNLOADING))
@@ -232,17 +230,39 @@ def _stop_if(cancelled: threading.Event) -> None:
         raise Cancelled("export cancelled")
 
 
-def _row(sms: HistorySms) -> list[object]:
+def read_slices(
+    cloud: OvhCloud, account: str, query: HistoryQuery, filters: HistoryFilter
+) -> Iterator[tuple[list[HistorySms], int, int]]:
+    """The SMS slice by slice, newest first: those the query keeps, how many were read so
+    far, and how many OVHcloud selected. One slice in memory at a time."""
+    ids = cloud.history_ids(account, query.way, filters)
+    for start in range(0, len(ids), SLICE):
+        kept = [sms for sms in cloud.history_slice(ids, start, SLICE) if query.keeps(sms)]
+        yield kept, min(start + SLICE, len(ids)), len(ids)
+
+
+def row_of(sms: HistorySms) -> list[object]:
+    """The SMS as a CSV row of `COLUMNS_OUT` (sent) or `COLUMNS_IN` (received)."""
+    columns = COLUMNS_IN if isinstance(sms, IncomingSms) else COLUMNS_OUT
+    values = values_of(sms)
+    return [_text(str(v)) if c in _TEXTS else v for c, v in zip(columns, values, strict=True)]
+
+
+def values_of(sms: HistorySms) -> list[object]:
+    """The same values, the texts as they are (for JSON)."""
     date = "" if sms.created is None else sms.created.astimezone().isoformat(timespec="seconds")
     credits = round(sms.credits, 4)  # no float noise such as 3.5999999999999996
     if isinstance(sms, IncomingSms):
-        return [sms.id, date, sms.sender, _text(sms.message), credits, _text(sms.tag)]
+        return [sms.id, date, sms.sender, sms.message, credits, sms.tag]
     state = delivery_state(sms.delivery_receipt, sms.ptt)
     return [
         *(sms.id, date, sms.sender, sms.receiver, sms.parts, credits),
         *(state.kind, state.reason, sms.ptt, ptt_meaning(sms.ptt), sms.delivery_receipt),
-        *(_text(sms.message), _text(sms.tag)),
+        *(sms.message, sms.tag),
     ]
+
+
+_TEXTS = ("message", "tag")  # free text: what a spreadsheet could run is written as text
 
 
 def _text(value: str) -> str:

@@ -67,8 +67,8 @@ def on_standalone(standalone):
     env = {**os.environ, **{f"OVH_{k.upper()}": printed[k] for k in KEYS}}
     endpoint = printed["endpoint"]
 
-    def on(*args: str) -> subprocess.CompletedProcess[str]:
-        return run(*args, "--api-url", endpoint, env=env)
+    def on(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        return run(*args, "--api-url", endpoint, env={**env, **(env_extra or {})})
 
     ovh.client.ENDPOINTS["standalone-scripts"] = endpoint
     client = ovh.Client("standalone-scripts", *(printed[k] for k in KEYS), timeout=(2, 5))

@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
+import requests
 
 from smpp_tui.session.audit import default_audit_path
+from smpp_tui.store.export import COLUMNS_OUT
 from tests.cli.conftest import run
 
 MAIN = "smpp-dc12345-1"  # SUCCESS: 192.0.2.1, 198.51.100.14, 127.0.0.1
@@ -142,3 +144,120 @@ def test_the_demo_adds_and_waits_too():
         "127.0.0.1",
         "192.0.2.10",
     ]
+
+
+def test_password_needs_a_confirmation_then_is_mailed(on_standalone, standalone):
+    on, _ = on_standalone
+    outbox = standalone[1]["endpoint"].removesuffix("/1.0") + "/_sim/outbox"
+    before = len(requests.get(outbox, timeout=5).json())
+    unconfirmed = on("password", MAIN, "--regenerate")  # no terminal, no --yes
+    assert unconfirmed.returncode == 2
+    assert "Add --yes to confirm without a terminal" in unconfirmed.stderr
+    waiting = on("password", "smpp-dc12345-2", "--regenerate", "--yes")
+    assert waiting.returncode == 1
+    assert "SMPP status is WAITING_IP: a new password can only be generated" in waiting.stderr
+    assert len(requests.get(outbox, timeout=5).json()) == before, "nothing sent"
+    done = on("password", MAIN, "--regenerate", "--yes", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"account": MAIN, "emailed_to": "ops@example.com"}
+    (mail,) = requests.get(outbox, timeout=5).json()[before:]
+    assert mail["subject"] == f"Your new SMPP password for {MAIN}"
+
+
+def test_senders_and_credits(on_standalone):
+    on, _ = on_standalone
+    senders = json.loads(on("senders", MAIN, "--json").stdout)
+    assert {"sender": "PROMO", "type": "alpha", "status": "refused"}.items() <= next(
+        s for s in senders if s["sender"] == "PROMO"
+    ).items()
+    credits = json.loads(on("credits", MAIN, "--json").stdout)
+    assert credits == {
+        "account": MAIN,
+        "credits_left": 12480.35,
+        "credits_held_by_quota": 0.0,
+        "recharge_pack": 1000,
+        "recharge_threshold": 500.0,
+    }
+
+
+def test_a_transfer_checks_its_amount_then_moves_the_credits(on_standalone):
+    on, client = on_standalone
+    negative = on("credits", "transfer", "sms-dc12345-1", MAIN, "-5", "--yes")
+    assert negative.returncode == 2
+    assert "is not a number of credits from 1 to 3,200.75" in negative.stderr
+    to_itself = on("credits", "transfer", MAIN, MAIN, "5", "--yes")
+    assert to_itself.returncode == 2
+    assert "cannot transfer credits to itself" in to_itself.stderr
+    moved = on("credits", "transfer", "sms-dc12345-1", MAIN, "50", "--yes", "--json")
+    assert moved.returncode == 0, moved.stderr
+    assert json.loads(moved.stdout)["left"] == 3150.75
+    assert client.get("/sms/sms-dc12345-1")["creditsLeft"] == 3150.75
+    assert client.get(f"/sms/{MAIN}")["creditsLeft"] == 12530.35
+
+
+def test_recharge_on_and_off(on_standalone):
+    on, client = on_standalone
+    assert on("recharge", MAIN, "--below", "200", "--pack", "5000").returncode == 0
+    account = client.get(f"/sms/{MAIN}")
+    assert (account["automaticRecreditAmount"], account["creditThresholdForAutomaticRecredit"]) == (
+        5000,
+        200,
+    )
+    bad = on("recharge", MAIN, "--below", "200", "--pack", "7")
+    assert bad.returncode == 2
+    assert "is not a pack: give one of 100, 200" in bad.stderr
+    assert on("recharge", MAIN, "--off").returncode == 0
+    assert client.get(f"/sms/{MAIN}")["automaticRecreditAmount"] is None
+
+
+def test_history_streams_json_and_csv_with_the_tuis_columns(on_standalone, tmp_path):
+    on, _ = on_standalone
+    shown = on("history", MAIN, "--since", "7d", "--state", "delivered", "--json")
+    assert shown.returncode == 0, shown.stderr
+    sms = json.loads(shown.stdout)
+    assert sms, "some were delivered in 7 days"
+    assert all(s["state"] == "delivered" and s["delivery_receipt"] == 1 for s in sms)
+    assert [s["id"] for s in sms] == sorted((s["id"] for s in sms), reverse=True)
+    assert list(sms[0]) == list(COLUMNS_OUT)
+    path = tmp_path / "sent.csv"
+    written = on("history", MAIN, "--since", "7d", "--state", "delivered", "--csv", str(path))
+    assert written.returncode == 0
+    assert written.stdout == ""
+    assert f"Wrote {len(sms):,} SMS to {path}" in written.stderr
+    rows = path.read_text().splitlines()
+    assert (rows[0], len(rows)) == (",".join(COLUMNS_OUT), len(sms) + 1)
+    bad = on("history", MAIN, "--since", "yesterday")
+    assert bad.returncode == 2
+    assert "give a day such as 2026-11-01, or Nd such as 7d" in bad.stderr
+
+
+def test_the_connection_test_with_the_mailed_password(on_standalone, standalone):
+    on, _ = on_standalone
+    outbox = standalone[1]["endpoint"].removesuffix("/1.0") + "/_sim/outbox"
+    (mail,) = [m for m in requests.get(outbox, timeout=5).json() if m["account"] == MAIN]
+    password = mail["body"].split("Password: ")[1].split()[0]
+    # The standalone SMSC's CA is not trusted here: TLS fails on its certificate, untrusted.
+    untrusted = on("test", MAIN, env_extra={"SMPP_PASSWORD": password})
+    assert untrusted.returncode == 1
+    assert "✗ TLS handshake" in untrusted.stdout
+    assert "the password was not sent" in untrusted.stdout
+    bound = on("test", MAIN, "--plaintext", "--json", env_extra={"SMPP_PASSWORD": password})
+    assert bound.returncode == 0, bound.stdout + bound.stderr
+    said = json.loads(bound.stdout)
+    assert (said["passed"], said["source"], said["failure"]) == (True, "127.0.0.1", None)
+    assert [s["name"] for s in said["steps"]][-3:] == ["bind_transceiver", "enquire_link", "unbind"]
+    wrong = on("test", MAIN, "--plaintext", env_extra={"SMPP_PASSWORD": "wrong"})
+    assert wrong.returncode == 1
+    assert "Wrong password (0x0E)" in wrong.stdout
+    assert password not in bound.stdout + bound.stderr + wrong.stdout + wrong.stderr
+    no_password = on("test", MAIN)
+    assert no_password.returncode == 2
+    assert "give the password in $SMPP_PASSWORD" in no_password.stderr
+
+
+def test_the_demos_failed_sms_of_today_as_json():
+    result = run("history", MAIN, "--since", "1d", "--state", "failed", "--json", "--demo")
+    assert result.returncode == 0, result.stderr
+    failed = json.loads(result.stdout)
+    assert failed, "the demo's main account has failures today"
+    assert {sms["state"] for sms in failed} == {"failed"}

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -280,6 +283,34 @@ async def test_yesterdays_failed_sms_to_a_number_in_five_keys(make_app, sim):
         said = heading(screen)
         assert f"Sent SMS · yesterday · to {receiver} · failed · {len(wanted)} found in" in said
         assert totals(screen).startswith(f"{len(wanted)} SMS: 0 ✓ delivered · {len(wanted)} ✗")
+
+
+async def test_the_command_line_finds_what_the_tab_shows(make_app, sim, keys):
+    """`smpp-tui history` (issue 17) under the filter the tab was given: the same SMS."""
+    yesterday = today_of(sim) - timedelta(days=1)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await on_history(app, pilot)
+        await apply_filter(pilot, screen, period="y", receiver="", state="f", sender="")
+        shown = shown_ids(screen)
+    assert shown, "some SMS failed yesterday"
+    environment = {
+        **os.environ,
+        "OVH_APPLICATION_KEY": keys.application_key,
+        "OVH_APPLICATION_SECRET": keys.application_secret,
+        "OVH_CONSUMER_KEY": keys.consumer_key,
+    }
+    day = yesterday.isoformat()
+    command = ["history", WORKING, "--since", day, "--until", day, "--state", "failed"]
+    result = subprocess.run(
+        [sys.executable, "-m", "smpp_tui", *command, "--json", "--api-url", sim.endpoint],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [sms["id"] for sms in json.loads(result.stdout)] == shown
 
 
 async def test_each_filter_shows_what_the_simulator_holds(make_app, sim):
