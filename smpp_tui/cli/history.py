@@ -8,7 +8,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from smpp_tui.cli.credits import any_account
 from smpp_tui.cli.output import say
 
 if TYPE_CHECKING:
+    from smpp_tui.api.models import HistorySms
     from smpp_tui.store.history import HistoryQuery
 
 STATES = ("any", "delivered", "failed", "pending", "expired")
@@ -58,7 +59,7 @@ def show_history(job: Job) -> int:
     query = _query(args, datetime.now().astimezone().date())
     account = any_account(job, args.account).name
     columns = COLUMNS_OUT if query.outgoing else COLUMNS_IN
-    slices = read_slices(job.gateway, account, query, query.api_filter(datetime.now()))
+    slices = _told(read_slices(job.gateway, account, query, query.api_filter(datetime.now())))
     if args.csv:
         count = _write_csv(
             Path(args.csv), columns, (row_of(s) for kept, *_ in slices for s in kept)
@@ -91,6 +92,22 @@ def _print_rows(columns: list[str], rows: Iterable[list[object]]) -> None:
     print(line(c.upper() for c in columns))
     for row in rows:
         print(line(row))
+
+
+Slice = tuple[list["HistorySms"], int, int]
+
+
+def _told(slices: Iterator[Slice]) -> Iterator[Slice]:
+    """The slices, and how far the reading is on stderr when it is a terminal (a script's
+    stderr gets no progress lines)."""
+    if not sys.stderr.isatty():
+        yield from slices
+        return
+    for found in slices:
+        _, read, total = found
+        print(f"\rsmpp-tui: read {read:,} of {total:,} SMS", end="", file=sys.stderr, flush=True)
+        yield found
+    print(file=sys.stderr)
 
 
 def _query(args: argparse.Namespace, today: date) -> HistoryQuery:

@@ -261,3 +261,16 @@ def test_the_demos_failed_sms_of_today_as_json():
     failed = json.loads(result.stdout)
     assert failed, "the demo's main account has failures today"
     assert {sms["state"] for sms in failed} == {"failed"}
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["accounts", "show", "ips", "password", "senders", "credits", "recharge", "history", "test"],
+)
+def test_each_command_has_help_with_an_example(command):
+    helped = run(command, "--help")
+    assert helped.returncode == 0
+    example = helped.stdout.split("example:\n", 1)[1].strip()
+    assert f"smpp-tui {command} " in example
+    for option in ("--json", "--demo", "--api-url", "--profile", "--config", "--read-only"):
+        assert option in helped.stdout
