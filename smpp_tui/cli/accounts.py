@@ -4,14 +4,15 @@ credentials, for scripts (`--json`, `--field` for `$(...)`)."""
 from __future__ import annotations
 
 import argparse
-from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
 
 from smpp_tui.cli import exits
 from smpp_tui.cli.common import Job, add_command
 from smpp_tui.cli.output import print_json, print_table
 
+TYPE_CHECKING = False  # typing's, without importing it: the TUI's start builds the parser
 if TYPE_CHECKING:
+    from typing import Any
+
     from smpp_tui.api import Gateway
     from smpp_tui.api.models import Account, AllowedIps, SmppSettings
 
@@ -39,6 +40,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def list_accounts(job: Job) -> int:
+    from concurrent.futures import ThreadPoolExecutor
+
     accounts = [a for a in job.gateway.list_accounts() if a.smpp or not job.args.smpp]
     with ThreadPoolExecutor(FETCHES) as pool:
         details = list(pool.map(lambda a: _details(job.gateway, a), accounts))

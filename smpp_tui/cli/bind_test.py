@@ -7,14 +7,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING, Any
 
 from smpp_tui.cli import exits
 from smpp_tui.cli.accounts import smpp_account
 from smpp_tui.cli.common import Job, add_command
 from smpp_tui.cli.output import print_json
 
+TYPE_CHECKING = False  # typing's, without importing it: the TUI's start builds the parser
 if TYPE_CHECKING:
+    from typing import Any
+
     from smpp_tui.api.smpp_steps import Outcome, Step, Target
 
 PASSWORD_VARIABLE = "SMPP_PASSWORD"  # noqa: S105 (a variable's name)

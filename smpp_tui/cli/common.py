@@ -7,19 +7,20 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
-from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING
 
 from smpp_tui.cli import exits
 from smpp_tui.cli.output import say
 
+TYPE_CHECKING = False  # typing's, without importing it: the TUI's start builds the parser
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from contextlib import AbstractContextManager
+
     from smpp_tui.api import Gateway
     from smpp_tui.session import Session
     from smpp_tui.store.writes import Write
 
-Handler = Callable[["Job"], int]
+    Handler = Callable[["Job"], int]
 
 
 def session_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:

@@ -5,12 +5,12 @@ accounts, bought by themselves when few are left."""
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
 from smpp_tui.cli import exits
 from smpp_tui.cli.common import Job, add_command
 from smpp_tui.cli.output import print_json, print_table, say
 
+TYPE_CHECKING = False  # typing's, without importing it: the TUI's start builds the parser
 if TYPE_CHECKING:
     from smpp_tui.api.models import Account
 

@@ -5,21 +5,22 @@ whatever the history's size."""
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
-from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from smpp_tui.cli import exits
 from smpp_tui.cli.common import Job, add_command
 from smpp_tui.cli.credits import any_account
 from smpp_tui.cli.output import say
 
+TYPE_CHECKING = False  # typing's, without importing it: the TUI's start builds the parser
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from datetime import date
+    from pathlib import Path
+
     from smpp_tui.api.models import HistorySms
+
+    Slice = tuple[list[HistorySms], int, int]
     from smpp_tui.store.history import HistoryQuery
 
 STATES = ("any", "delivered", "failed", "pending", "expired")
@@ -51,6 +52,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def show_history(job: Job) -> int:
+    from datetime import datetime
+    from pathlib import Path
+
     from smpp_tui.store.export import COLUMNS_IN, COLUMNS_OUT, read_slices, row_of, values_of
 
     args = job.args
@@ -94,9 +98,6 @@ def _print_rows(columns: list[str], rows: Iterable[list[object]]) -> None:
         print(line(row))
 
 
-Slice = tuple[list["HistorySms"], int, int]
-
-
 def _told(slices: Iterator[Slice]) -> Iterator[Slice]:
     """The slices, and how far the reading is on stderr when it is a terminal (a script's
     stderr gets no progress lines)."""
@@ -111,6 +112,8 @@ def _told(slices: Iterator[Slice]) -> Iterator[Slice]:
 
 
 def _query(args: argparse.Namespace, today: date) -> HistoryQuery:
+    from datetime import date
+
     from smpp_tui.store.history import HistoryQuery
 
     first = _since(args.since, today) if args.since else None
@@ -130,12 +133,16 @@ def _query(args: argparse.Namespace, today: date) -> HistoryQuery:
 
 
 def _since(text: str, today: date) -> date:
+    from datetime import timedelta
+
     if text.endswith("d") and text[:-1].isascii() and text[:-1].isdigit() and int(text[:-1]):
         return today - timedelta(days=int(text[:-1]) - 1)
     return _day(text, "--since")
 
 
 def _day(text: str, option: str) -> date:
+    from datetime import date
+
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -147,6 +154,8 @@ def _day(text: str, option: str) -> date:
 
 def _stream_json(columns: tuple[str, ...], rows: Iterable[list[object]]) -> None:
     """A JSON array written an object at a time."""
+    import json
+
     out = sys.stdout
     out.write("[")
     first = True
@@ -160,6 +169,7 @@ def _stream_json(columns: tuple[str, ...], rows: Iterable[list[object]]) -> None
 def _write_csv(path: Path, columns: tuple[str, ...], rows: Iterable[list[object]]) -> int:
     """Written whole or not at all: to a hidden file beside, renamed at the end."""
     import csv
+    import os
 
     part = path.with_name(f".{path.name}.part")
     count = 0

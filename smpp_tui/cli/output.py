@@ -3,19 +3,24 @@ nothing else on stdout. Messages go to stderr."""
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Sequence
-from datetime import date, datetime
-from typing import Any
+
+TYPE_CHECKING = False  # typing's, without importing it: the TUI's start builds the parser
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
 
 
 def print_json(value: object) -> None:
+    import json
+
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_iso)
     sys.stdout.write("\n")
 
 
 def _iso(value: object) -> str:
+    from datetime import date, datetime
+
     if isinstance(value, datetime | date):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not JSON")
