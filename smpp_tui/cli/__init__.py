@@ -61,7 +61,12 @@ def print_config_path(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    words = getattr(args, "words", None)
+    if extra and words is not None and not any(word.startswith("-") for word in extra):
+        words += extra  # `ips add ACCOUNT --wait IP`: the words after an option
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if getattr(args, "run", None) is not None:
         return int(args.run(args))
     return run_app(args)

@@ -7,7 +7,7 @@ import argparse
 
 from smpp_tui.cli import exits
 from smpp_tui.cli.common import Job, add_command
-from smpp_tui.cli.output import print_json, print_table
+from smpp_tui.cli.output import print_json, print_table, say
 
 TYPE_CHECKING = False  # typing's, without importing it: the TUI's start builds the parser
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def list_accounts(job: Job) -> int:
                 r["status"],
                 r["smpp_status"] or "",
                 f"{r['credits_left']:,.2f}",
-                f"{len(r['ips'])}/{r['ips_limit']}" if r["smpp"] else "",
+                _quota(r),
                 r["description"],
             )
             for r in rows
@@ -68,10 +68,24 @@ def list_accounts(job: Job) -> int:
     return exits.DONE
 
 
+def _quota(row: dict[str, Any]) -> str:
+    if not row["smpp"]:
+        return ""
+    return "?" if row["ips_limit"] is None else f"{len(row['ips'])}/{row['ips_limit']}"
+
+
 def _details(gateway: Gateway, account: Account) -> tuple[SmppSettings | None, AllowedIps | None]:
+    """One SMPP account's status and IPs; what OVHcloud refuses for it alone is said, and left
+    out (null), so that one account does not stop the list."""
+    from smpp_tui.api.errors import InvalidResponse, NotFound
+
     if not account.smpp:
         return None, None
-    return gateway.smpp_settings(account.name), gateway.allowed_ips(account.name)
+    try:
+        return gateway.smpp_settings(account.name), gateway.allowed_ips(account.name)
+    except (NotFound, InvalidResponse) as error:
+        say(f"{account.name}: its SMPP status and IPs are unknown ({error})")
+        return None, None
 
 
 def _account_row(

@@ -67,7 +67,10 @@ def _password() -> str:
         raise exits.Usage(f"give the password in ${PASSWORD_VARIABLE}, or run on a terminal")
     import getpass
 
-    return getpass.getpass("SMPP password (as OVHcloud e-mailed it): ")
+    try:
+        return getpass.getpass("SMPP password (as OVHcloud e-mailed it): ")
+    except EOFError:  # Ctrl-D
+        raise exits.Usage("no password given: nothing was sent") from None
 
 
 def _tested(job: Job, account: str, target: Target, password: str) -> Outcome:

@@ -5,6 +5,7 @@ audit log its writes go to (marked as from the command line), and how a failure 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 
@@ -13,8 +14,7 @@ from smpp_tui.cli.output import say
 
 TYPE_CHECKING = False  # typing's, without importing it: the TUI's start builds the parser
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from contextlib import AbstractContextManager
+    from collections.abc import Callable, Iterator
 
     from smpp_tui.api import Gateway
     from smpp_tui.session import Session
@@ -108,8 +108,10 @@ class Job:
     def gateway(self) -> Gateway:
         return self.session.gateway
 
-    def write(self, write: Write, account: str, values: str) -> AbstractContextManager[None]:
-        """Send a write within: audit-logged as the app logs its own, marked as from here."""
+    @contextlib.contextmanager
+    def write(self, write: Write, account: str, values: str) -> Iterator[None]:
+        """Send a write within: audit-logged as the app logs its own, marked as from here; an
+        interruption (Ctrl-C) before the answer is logged as sent, outcome unknown."""
         from smpp_tui.session.audit import AuditLog
         from smpp_tui.store.writes import Writes
 
@@ -117,7 +119,12 @@ class Job:
         audit = AuditLog(path, f"{self.session.label} (command line)") if path else None
         writes = Writes(audit)
         writes.on_audit_failure = lambda error: say(f"{error}; the change was sent")
-        return writes.once(write, account, values)
+        try:
+            with writes.once(write, account, values):
+                yield
+        except KeyboardInterrupt:
+            writes.give_up()
+            raise
 
     def confirm(self, question: str) -> None:
         """Ask on a terminal; `--yes` answers for scripts. Without either, nothing is sent."""
@@ -129,7 +136,11 @@ class Job:
         if not sys.stdin.isatty():
             raise exits.Usage(f"{question} Add --yes to confirm without a terminal")
         print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)
-        if input().strip().casefold() not in ("y", "yes"):
+        try:
+            answer = input()
+        except EOFError:  # Ctrl-D
+            answer = ""
+        if answer.strip().casefold() not in ("y", "yes"):
             raise exits.Refused("not confirmed: nothing was sent")
 
     def close(self) -> None:

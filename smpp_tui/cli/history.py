@@ -5,6 +5,7 @@ whatever the history's size."""
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 
 from smpp_tui.cli import exits
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from smpp_tui.store.history import HistoryQuery
 
 STATES = ("any", "delivered", "failed", "pending", "expired")
+DAYS_MAX = 36_500  # --since Nd: a century at most
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,6 +66,8 @@ def show_history(job: Job) -> int:
     account = any_account(job, args.account).name
     columns = COLUMNS_OUT if query.outgoing else COLUMNS_IN
     slices = _told(read_slices(job.gateway, account, query, query.api_filter(datetime.now())))
+    first = next(slices, None)  # asked now: a refusal leaves stdout empty
+    slices = itertools.chain([first] if first is not None else [], slices)
     if args.csv:
         count = _write_csv(
             Path(args.csv), columns, (row_of(s) for kept, *_ in slices for s in kept)
@@ -99,9 +103,9 @@ def _print_rows(columns: list[str], rows: Iterable[list[object]]) -> None:
 
 
 def _told(slices: Iterator[Slice]) -> Iterator[Slice]:
-    """The slices, and how far the reading is on stderr when it is a terminal (a script's
-    stderr gets no progress lines)."""
-    if not sys.stderr.isatty():
+    """The slices, and how far the reading is on stderr when it is a terminal and the SMS go
+    elsewhere (a file, a pipe): a script's stderr gets no progress lines, nor a table's rows."""
+    if not sys.stderr.isatty() or sys.stdout.isatty():
         yield from slices
         return
     for found in slices:
@@ -115,6 +119,10 @@ def _query(args: argparse.Namespace, today: date) -> HistoryQuery:
     from datetime import date
 
     from smpp_tui.store.history import HistoryQuery
+    from smpp_tui.store.history_form import international
+
+    if args.incoming and (args.state != "any" or args.receiver):
+        raise exits.Usage("the received SMS have no --state nor --receiver: give --sender")
 
     first = _since(args.since, today) if args.since else None
     last = _day(args.until, "--until") if args.until else None
@@ -126,8 +134,8 @@ def _query(args: argparse.Namespace, today: date) -> HistoryQuery:
         period=period,
         first=first,
         last=last,
-        sender=args.sender,
-        receiver=args.receiver,
+        sender=args.sender.strip(),
+        receiver=international("".join(args.receiver.split())),  # as the TUI's form reads it
         state=args.state,
     )
 
@@ -135,8 +143,11 @@ def _query(args: argparse.Namespace, today: date) -> HistoryQuery:
 def _since(text: str, today: date) -> date:
     from datetime import timedelta
 
-    if text.endswith("d") and text[:-1].isascii() and text[:-1].isdigit() and int(text[:-1]):
-        return today - timedelta(days=int(text[:-1]) - 1)
+    days = text[:-1]
+    if text.endswith("d") and days.isascii() and days.isdigit() and 0 < int(days) <= DAYS_MAX:
+        return today - timedelta(days=int(days) - 1)
+    if text.endswith("d"):
+        raise exits.Usage(f"--since {text!r}: give 1d to {DAYS_MAX}d, or a day such as 2026-11-01")
     return _day(text, "--since")
 
 

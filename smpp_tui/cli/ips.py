@@ -5,6 +5,7 @@ once OVHcloud has applied the change (`SUCCESS`)."""
 from __future__ import annotations
 
 import argparse
+import math
 import time
 
 from smpp_tui.cli import exits
@@ -52,7 +53,7 @@ def run_ips(job: Job) -> int:
     if len(words) < 3:
         raise exits.Usage(f"give the ACCOUNT and at least one IP: ips {change} ACCOUNT IP...")
     addresses = _addresses(words[2:])
-    if job.args.timeout <= 0:
+    if not math.isfinite(job.args.timeout) or job.args.timeout <= 0:
         raise exits.Usage("--timeout is a number of seconds above 0")
     account = smpp_account(job, words[1])
     allowed = _changed(job, account, change, addresses)
@@ -114,6 +115,8 @@ def _wait_applied(job: Job, account: str) -> None:
                 f" {job.args.timeout:g} s (still UPDATING_IP); it goes on by itself"
             )
         time.sleep(WAIT_EVERY)
+    if status not in ("SUCCESS", "WAITING_IP"):  # WAITING_IP: no address is left
+        raise exits.Refused(f"{account}'s SMPP status is {status}: the change did not make it work")
     say(f"{account}'s SMPP status: {status}")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from smpp_tui.api import ApplicationKey, Gateway, OAuth2Client
 from smpp_tui.api.connection import Credentials
-from smpp_tui.api.errors import ApiError
+from smpp_tui.api.errors import ApiError, ConfigurationError
 from smpp_tui.config import Config, Profile, edit_config, load_config, with_profile
 from smpp_tui.config.model import OVH_CONF
 from smpp_tui.config.resolve import IMPLICIT, choose_profile, resolve
@@ -113,7 +113,9 @@ def url_session(url: str, keys: dict[str, str | None], *, read_only: bool = Fals
     missing = [name for name, value in values.items() if not value]
     if missing:
         flags = ", ".join("--" + name.replace("_", "-") for name in missing)
-        raise ApiError(f"--api-url needs credentials: give {flags} or the OVH_* variables")
+        raise ConfigurationError(
+            f"--api-url needs credentials: give {flags} or the OVH_* variables"
+        )
     credentials = ApplicationKey(**values)
     gateway = Gateway.connect(url, credentials, read_only=read_only)
     return Session(

@@ -30,7 +30,7 @@ def query_from_form(way: Way, period: str, receiver: str, state: str, sender: st
         first=first,
         last=last,
         sender=sender.strip(),
-        receiver=_number("".join(receiver.split())) if way == "outgoing" else "",
+        receiver=international("".join(receiver.split())) if way == "outgoing" else "",
         state=_word(state.strip() or "any", STATE_CHOICES, "delivery state")
         if way == "outgoing"
         else "any",
@@ -51,7 +51,7 @@ def form_values(query: HistoryQuery) -> dict[str, str]:
     }
 
 
-def _number(typed: str) -> str:
+def international(typed: str) -> str:
     """Numbers are international on OVHcloud: 33612345678 is +33612345678."""
     return f"+{typed}" if typed[:1].isdigit() else typed
 

@@ -274,3 +274,45 @@ def test_each_command_has_help_with_an_example(command):
     assert f"smpp-tui {command} " in example
     for option in ("--json", "--demo", "--api-url", "--profile", "--config", "--read-only"):
         assert option in helped.stdout
+
+
+def test_options_may_come_between_a_commands_words(on_standalone):
+    on, client = on_standalone
+    added = on("ips", "add", MAIN, "--wait", "192.0.2.12")
+    assert added.returncode == 0, added.stderr
+    assert "192.0.2.12" in client.get(f"/sms/{MAIN}/smpp/allowedIPs")
+    unknown = on("ips", "add", MAIN, "192.0.2.13", "--nope")
+    assert unknown.returncode == 2
+    assert "unrecognized arguments: --nope" in unknown.stderr
+
+
+def test_wait_fails_when_the_change_leaves_the_account_not_working(on_standalone):
+    on, client = on_standalone
+    unknown = "smpp-dc12345-5"  # UNKNOWN, whatever its IPs
+    waited = on("ips", "add", unknown, "192.0.2.77", "--wait")
+    assert waited.returncode == 1
+    assert f"{unknown}'s SMPP status is UNKNOWN: the change did not make it work" in waited.stderr
+    assert "192.0.2.77" in client.get(f"/sms/{unknown}/smpp/allowedIPs"), "sent all the same"
+
+
+def test_a_history_refused_at_once_prints_nothing_on_stdout(on_standalone, standalone):
+    on, _ = on_standalone
+    faults = standalone[1]["endpoint"].removesuffix("/1.0") + "/_sim/faults"
+    spec = f"GET /sms/{MAIN}/outgoing status=503"
+    assert requests.post(faults, json={"spec": spec}, timeout=5).status_code == 200
+    failed = on("history", MAIN, "--json")
+    assert (failed.returncode, failed.stdout) == (3, "")
+    assert failed.stderr.startswith("smpp-tui: ")
+
+
+def test_received_sms_take_no_state_nor_receiver(on_standalone):
+    on, _ = on_standalone
+    refused = on("history", MAIN, "--incoming", "--state", "failed")
+    assert refused.returncode == 2
+    assert "the received SMS have no --state nor --receiver" in refused.stderr
+
+
+def test_api_url_without_keys_is_a_usage_error():
+    missing = run("accounts", "--api-url", "http://127.0.0.1:9/1.0")
+    assert missing.returncode == 2
+    assert "--api-url needs credentials" in missing.stderr
