@@ -24,6 +24,8 @@ def code_of(error: Exception) -> int:
 
     if isinstance(error, Usage | ConfigError | errors.ConfigurationError | errors.InvalidInput):
         return USAGE
+    if isinstance(error, errors.Forbidden) and not error.code:
+        return REFUSED  # a 403 of the resource's own (a deleted service), not of the keys
     if isinstance(error, errors.AuthError):
         return CREDENTIALS
     unreachable = (

@@ -8,7 +8,12 @@ import signal
 import sys
 from typing import TYPE_CHECKING
 
-from smpp_tui.simulator.knobs import INVALID_CREDENTIAL, MAIN_HISTORY, NOT_CREDENTIAL
+from smpp_tui.simulator.knobs import (
+    INVALID_CREDENTIAL,
+    MAIN_HISTORY,
+    NOT_CREDENTIAL,
+    UPDATING_FOR,
+)
 
 if TYPE_CHECKING:
     from smpp_tui.simulator.demo import DemoKeys
@@ -39,6 +44,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=MAIN_HISTORY,
         metavar="N",
         help=f"SMS sent from the main demo account (default {MAIN_HISTORY}; benchmarks)",
+    )
+    parser.add_argument(
+        "--updating-for",
+        type=float,
+        default=UPDATING_FOR,
+        metavar="SECONDS",
+        help=f"how long the demo's UPDATING_IP account takes to settle (default {UPDATING_FOR:g})",
     )
     faults = parser.add_argument_group("fault injection")
     faults.add_argument("--latency", type=float, metavar="SECONDS", help="delay every answer")
@@ -82,7 +94,12 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, option) < 0:
             print(f"smpp-tui simulator: --{option} is a whole number >= 0", file=sys.stderr)
             return 2
-    world, customers = build_demo_world(seed=args.seed, scale=args.scale, history=args.history)
+    if not args.updating_for >= 0:  # NaN too
+        print("smpp-tui simulator: --updating-for is a number of seconds >= 0", file=sys.stderr)
+        return 2
+    world, customers = build_demo_world(
+        seed=args.seed, scale=args.scale, history=args.history, updating_for=args.updating_for
+    )
     mail_first_passwords(world)
     smsc = Smsc(world, args.host, args.smpp_port, args.smpps_port)
     sim = Simulator(

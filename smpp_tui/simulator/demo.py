@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from smpp_tui.simulator.knobs import MAIN_HISTORY
+from smpp_tui.simulator.knobs import MAIN_HISTORY, UPDATING_FOR
 from smpp_tui.simulator.sms.demo_data import populate
 from smpp_tui.simulator.sms.outbox import password_mail
 from smpp_tui.simulator.world import Application, Credential, Customer, World
@@ -50,6 +50,7 @@ def build_demo_world(
     seed: int = 0,
     scale: int = 0,
     history: int = MAIN_HISTORY,
+    updating_for: float = UPDATING_FOR,
 ) -> tuple[World, list[DemoCustomer]]:
     """Two customers, each with its own application, a validated all-rights consumer key and
     SMS accounts (deterministic from `seed`; for benchmarks, `scale` adds hundreds of accounts
@@ -67,7 +68,9 @@ def build_demo_world(
         )
         customers.append(DemoCustomer(customer, application, credential))
     nichandles = [person[0] for person in _PEOPLE]
-    populate(world.sms, nichandles, world.now(), seed, scale, history=history)
+    populate(
+        world.sms, nichandles, world.now(), seed, scale, history=history, updating_for=updating_for
+    )
     return world, customers
 
 

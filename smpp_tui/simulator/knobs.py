@@ -6,3 +6,4 @@ INVALID_CREDENTIAL = "INVALID_CREDENTIAL"
 NOT_CREDENTIAL = "NOT_CREDENTIAL"
 
 MAIN_HISTORY = 20_000  # SMS sent from the main demo account
+UPDATING_FOR = 60.0  # seconds the demo's UPDATING_IP account takes to settle after the start

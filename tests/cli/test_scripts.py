@@ -316,3 +316,12 @@ def test_api_url_without_keys_is_a_usage_error():
     missing = run("accounts", "--api-url", "http://127.0.0.1:9/1.0")
     assert missing.returncode == 2
     assert "--api-url needs credentials" in missing.stderr
+
+
+def test_a_deleted_account_refuses_an_ip_change_with_exit_1(on_standalone):
+    on, client = on_standalone
+    refused = on("ips", "add", "smpp-dc12345-6", "192.0.2.77")
+    assert refused.returncode == 1
+    assert "is deleted: its allowed IPs can no longer change" in refused.stderr
+    assert "query id EU.sim-1." in refused.stderr
+    assert "192.0.2.77" not in client.get("/sms/smpp-dc12345-6/smpp/allowedIPs")

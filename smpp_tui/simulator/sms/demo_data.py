@@ -15,7 +15,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from smpp_tui.simulator.knobs import MAIN_HISTORY
+from smpp_tui.simulator.knobs import MAIN_HISTORY, UPDATING_FOR
 from smpp_tui.simulator.sms.account import SmsAccount
 from smpp_tui.simulator.sms.generate import TrafficPlan, make_traffic
 from smpp_tui.simulator.sms.senders import DISABLE, ENABLE, REFUSED, WAITING, Sender
@@ -166,8 +166,9 @@ def _ips(plan: Plan, index: int) -> list[str]:
 
 
 class _Builder:
-    def __init__(self, state: SmsState, anchor: float, seed: int) -> None:
+    def __init__(self, state: SmsState, anchor: float, seed: int, updating_for: float) -> None:
         self.state, self.anchor, self.seed = state, anchor, seed
+        self.updating_for = updating_for
         self.rng = random.Random(f"demo/{seed}")
         self.serial = itertools.count()
         self.numbers: dict[tuple[str, bool], itertools.count[int]] = {}
@@ -191,7 +192,7 @@ class _Builder:
             users_with_quota=plan.quota[0],
             credits_held=plan.quota[1],
             allowed_ips=_ips(plan, index),
-            ip_settles_at=self.anchor + 3600 if plan.updating else 0.0,
+            ip_settles_at=self.anchor + self.updating_for if plan.updating else 0.0,
             pinned_status=plan.pinned,
             password=f"{self.rng.getrandbits(32):08x}",  # SMPP 3.4: 8 characters at most
             senders={s.sender: dataclasses.replace(s) for s in plan.senders},
@@ -217,10 +218,12 @@ def populate(
     scale: int,
     *,
     history: int = MAIN_HISTORY,
+    updating_for: float = UPDATING_FOR,
 ) -> None:
     """Give the demo customers (first, second) their SMS accounts; `history` is the number of
-    SMS of the first customer's main account."""
-    builder = _Builder(state, anchor, seed)
+    SMS of the first customer's main account, `updating_for` the seconds its `UPDATING_IP`
+    account takes to settle."""
+    builder = _Builder(state, anchor, seed, updating_for)
     first, second = nichandles
     plans = _first_customer(first, anchor, history)
     plans += [_scaled(index, builder.rng) for index in range(scale * SCALE_ACCOUNTS)]

@@ -38,6 +38,10 @@ def change_ips(
     account: SmsAccount, body: object, now: float, delay: float, limit: int
 ) -> list[str]:
     """`PUT .../smpp/allowedIPs` with `{action, ips}`: the new list, applied after `delay`."""
+    if account.pinned_status == "DELETED":
+        raise errors.resource_error(
+            403, f"{account.name} is deleted: its allowed IPs can no longer change"
+        )
     actions = enum("sms.AllowedIPsActionEnum")
     if not isinstance(body, dict) or body.get("action") not in actions:
         raise errors.bad_request(f'Send {{"action": one of {", ".join(actions)}, "ips": [...]}}')

@@ -6,6 +6,7 @@ import pytest
 import requests
 from ovh import exceptions as ovh_errors
 
+from smpp_tui.simulator.knobs import UPDATING_FOR
 from smpp_tui.simulator.sms.schema import enum
 from tests.simulator.sms.conftest import FULL, MAIN, UPDATING, WAITING
 
@@ -93,3 +94,23 @@ def test_statuses_come_from_the_schema():
 
     statuses = {account.SUCCESS, account.WAITING_IP, account.UPDATING_IP, *account.PINNED}
     assert statuses == set(enum("sms.SettingsStatusEnum"))
+
+
+def test_the_demos_updating_account_settles_a_minute_after_the_start(api, world_clock):
+    assert api.get(f"/sms/{UPDATING}/smpp/settings")["status"] == "UPDATING_IP"
+    world_clock.advance(UPDATING_FOR - 1)
+    assert api.get(f"/sms/{UPDATING}/smpp/settings")["status"] == "UPDATING_IP"
+    world_clock.advance(1)
+    assert api.get(f"/sms/{UPDATING}/smpp/settings")["status"] == "SUCCESS"
+
+
+def test_a_deleted_account_refuses_ip_changes_and_an_account_in_error_takes_them(api, world):
+    deleted, broken = "smpp-dc12345-6", "smpp-dc12345-4"
+    before = api.get(f"/sms/{deleted}/smpp/allowedIPs")
+    # A resource's 403 (no errorCode, as for an expired service): the client's plain APIError.
+    with pytest.raises(ovh_errors.APIError, match="is deleted: its allowed IPs can no longer"):
+        api.put(f"/sms/{deleted}/smpp/allowedIPs", action="add", ips=["192.0.2.77"])
+    assert api.get(f"/sms/{deleted}/smpp/allowedIPs") == before
+    api.put(f"/sms/{broken}/smpp/allowedIPs", action="add", ips=["192.0.2.77"])
+    assert "192.0.2.77" in api.get(f"/sms/{broken}/smpp/allowedIPs")
+    assert api.get(f"/sms/{broken}/smpp/settings")["status"] == "ERROR", "OVHcloud's to clear"
