@@ -302,6 +302,8 @@ def test_usage_without_expanded_lists_is_the_count_alone(make_gateway, sim, sent
 def test_a_route_answering_ids_does_not_stop_others_from_being_paged(gateway, sim, sent):
     sim.world.sms.behaviour.expanded_lists = True  # pages of accounts; senders are ids only
     name = gateway.list_accounts()[0].name
+    ids = list(sim.world.sms.accounts[name].senders)  # as a server that pages no senders
+    sim.inject(Fault("status", 200, "GET", f"/sms/{name}/senders", body=ids))
     before = len(sent)
     senders = gateway.senders(name)
     assert {s.sender for s in senders} == set(sim.world.sms.accounts[name].senders)

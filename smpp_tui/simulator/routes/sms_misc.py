@@ -7,7 +7,14 @@ from typing import Any
 
 from smpp_tui.simulator import errors
 from smpp_tui.simulator.router import Request, Router
-from smpp_tui.simulator.routes.sms_common import account_of, integer, missing, path_id, sms
+from smpp_tui.simulator.routes.sms_common import (
+    account_of,
+    integer,
+    listing,
+    missing,
+    path_id,
+    sms,
+)
 from smpp_tui.simulator.routes.sms_history import date_range, equalities
 from smpp_tui.simulator.sms.documents import INCOMING_COLUMNS, OUTGOING_COLUMNS, to_csv
 from smpp_tui.simulator.sms.ptt import ptt_details
@@ -32,15 +39,17 @@ def ptt(request: Request) -> dict[str, Any]:
 
 
 @router.route("GET", "/sms/{serviceName}/blacklists")
-def list_blacklist(request: Request) -> list[str]:
+def list_blacklist(request: Request) -> Any:
     batch = request.arg("batchID")
     outgoing = integer("smsOutgoingID", request.arg("smsOutgoingID"))
-    return [
+    blacklist = account_of(request).traffic.blacklist
+    numbers = [
         entry.number
-        for entry in account_of(request).traffic.blacklist.values()
+        for entry in blacklist.values()
         if (batch is None or entry.batch_id == batch)
         and (outgoing is None or entry.outgoing_id == outgoing)
     ]
+    return listing(request, numbers, lambda number: blacklist[number].describe())
 
 
 def _blacklisted(request: Request) -> tuple[dict[str, Blacklisted], str]:
@@ -72,8 +81,9 @@ def _lookup(request: Request) -> HlrLookup:
 
 
 @router.route("GET", "/sms/{serviceName}/hlr")
-def list_lookups(request: Request) -> list[int]:
-    return sorted(account_of(request).traffic.hlr, reverse=True)
+def list_lookups(request: Request) -> Any:
+    lookups = account_of(request).traffic.hlr
+    return listing(request, sorted(lookups, reverse=True), lambda id_: lookups[id_].describe())
 
 
 @router.route("GET", "/sms/{serviceName}/hlr/{id}")

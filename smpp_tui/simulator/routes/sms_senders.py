@@ -6,7 +6,7 @@ from typing import Any
 
 from smpp_tui.simulator import errors
 from smpp_tui.simulator.router import Request, Router
-from smpp_tui.simulator.routes.sms_common import account_of, missing, sms
+from smpp_tui.simulator.routes.sms_common import account_of, listing, missing, sms
 from smpp_tui.simulator.sms.senders import Sender, new_sender, update_sender
 
 router = Router()
@@ -21,8 +21,9 @@ def _sender(request: Request) -> tuple[dict[str, Sender], Sender]:
 
 
 @router.route("GET", "/sms/{serviceName}/senders")
-def list_senders(request: Request) -> list[str]:
-    return list(account_of(request).senders)
+def list_senders(request: Request) -> Any:
+    senders, now = account_of(request).senders, request.world.now()
+    return listing(request, list(senders), lambda name: senders[name].describe(now))
 
 
 @router.route("POST", "/sms/{serviceName}/senders")

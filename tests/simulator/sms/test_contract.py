@@ -111,6 +111,20 @@ def test_expanded_incoming_validates(api):
     assert int(headers["X-Pagination-Elements"]) > 10
 
 
+@pytest.mark.parametrize(
+    ("route", "key"),
+    [("senders", "sender"), ("blacklists", "number"), ("hlr", "id")],
+)
+def test_every_list_the_schema_marks_expandable_expands(api, route, key):
+    """`x-expanded-response` in the schema: whole objects, page by page, as the per-id GETs."""
+    ids = api.get(f"/sms/{MAIN}/{route}")
+    assert ids, f"the demo has {route}"
+    page, headers = api.page(f"/sms/{MAIN}/{route}", 2, 1, f"/sms/{MAIN}/{route}/{{{key}}}")
+    assert [item[key] for item in page] == ids[:2]
+    assert page == [api.get(f"/sms/{MAIN}/{route}/{item_id}") for item_id in ids[:2]]
+    assert headers["X-Pagination-Elements"] == str(len(ids))
+
+
 def test_a_switch_makes_the_simulator_ignore_the_pagination_header(api, sim):
     sim.world.sms.behaviour.expanded_lists = False
     page, headers = api.page("/sms", 2, 1, "/sms/{name}")
