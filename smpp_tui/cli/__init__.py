@@ -91,26 +91,12 @@ def opened_app(args: argparse.Namespace) -> SmppApp | int:
     """The app on the session the command line asks for, its account list already loading;
     or the exit status when there is none to show."""
     from smpp_tui.api.errors import ApiError
-    from smpp_tui.config import ConfigError, config_path, load_config
-    from smpp_tui.session import Live, open_session
+    from smpp_tui.cli.common import open_asked
+    from smpp_tui.config import ConfigError
+    from smpp_tui.session import Live
 
-    path = config_path(args.config)
-    keys = {
-        "application_key": args.application_key,
-        "application_secret": args.application_secret,
-        "consumer_key": args.consumer_key,
-    }
     try:
-        config = load_config(path)
-        session = open_session(
-            config,
-            path,
-            demo=args.demo,
-            api_url=args.api_url,
-            keys=keys,
-            profile=args.profile,
-            read_only=args.read_only,
-        )
+        session, config, path = open_asked(args)
     except (ApiError, ConfigError) as error:
         print(f"smpp-tui: {error}", file=sys.stderr)
         return 2

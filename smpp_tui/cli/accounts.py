@@ -11,6 +11,7 @@ from smpp_tui.cli.output import print_json, print_table, say
 
 TYPE_CHECKING = False  # typing's, without importing it: the TUI's start builds the parser
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from typing import Any
 
     from smpp_tui.api import Gateway
@@ -120,14 +121,13 @@ FIELDS = {
 
 
 def show_account(job: Job) -> int:
-    name = smpp_account(job, job.args.account)
-    settings = job.gateway.smpp_settings(name)
-    credits = job.gateway.account(name).credits_left
-    shown = _overview(name, settings, credits)
+    account = smpp_account(job, job.args.account)
+    settings = job.gateway.smpp_settings(account.name)
+    shown = _overview(account.name, settings, account.credits_left)
     if job.args.field:
         value = shown[FIELDS[job.args.field]]
         if value is None:
-            raise exits.Refused(f"{name} has no {job.args.field}")
+            raise exits.Refused(f"{account.name} has no {job.args.field}")
         print(value)
     elif job.args.json:
         print_json(shown)
@@ -158,13 +158,22 @@ def _overview(name: str, settings: SmppSettings, credits: float) -> dict[str, An
     }
 
 
-def smpp_account(job: Job, name: str) -> str:
-    """`name`, when the customer has an SMPP account of that name (`Usage` if not)."""
-    accounts = {account.name: account for account in job.gateway.list_accounts()}
-    account = accounts.get(name)
-    if account is None:
-        known = ", ".join(sorted(n for n, a in accounts.items() if a.smpp)[:5])
-        raise exits.Usage(f"no account named {name}; SMPP accounts: {known or 'none'}")
+def any_account(
+    job: Job, name: str, accounts: Sequence[Account] | None = None, *, smpp: bool = False
+) -> Account:
+    """The customer's account of that name (`Usage` if none, naming some: SMPP ones when
+    `smpp`), from `accounts` when they were asked already."""
+    found = {a.name: a for a in (job.gateway.list_accounts() if accounts is None else accounts)}
+    if name not in found:
+        known = ", ".join(sorted(n for n, a in found.items() if a.smpp or not smpp)[:5])
+        kind = "SMPP accounts" if smpp else "accounts"
+        raise exits.Usage(f"no account named {name}; {kind}: {known or 'none'}")
+    return found[name]
+
+
+def smpp_account(job: Job, name: str) -> Account:
+    """The customer's SMPP account of that name (`Usage` if none)."""
+    account = any_account(job, name, smpp=True)
     if not account.smpp:
         raise exits.Usage(f"{name} is a classic SMS account: it has no SMPP access")
-    return name
+    return account

@@ -38,7 +38,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run_test(job: Job) -> int:
     from smpp_tui.api.smpp_steps import password_problem, targets
 
-    account = smpp_account(job, job.args.account)
+    account = smpp_account(job, job.args.account).name
     password = _password()
     problem = password_problem(password)
     if problem is not None:
@@ -49,7 +49,7 @@ def run_test(job: Job) -> int:
         kind = "plaintext" if job.args.plaintext else "TLS"
         raise exits.Refused(f"OVHcloud names no {kind} endpoint of {account}")
     outcome = _tested(job, account, chosen[0], password)
-    said = _explained(job, account, chosen[0], outcome)
+    said = _explained(job, account, chosen[0], outcome, settings.status)
     if job.args.json:
         print_json(_as_json(account, chosen[0], outcome))
     else:
@@ -91,14 +91,14 @@ def _step_line(step: Step) -> str:
     return f"{mark} {step.name:<18}{took:>9}  {clean(step.detail)}".rstrip()
 
 
-def _explained(job: Job, account: str, target: Target, outcome: Outcome) -> str:
+def _explained(job: Job, account: str, target: Target, outcome: Outcome, status: str) -> str:
     from smpp_tui.tui import bind_words
 
     allowed = job.gateway.allowed_ips(account).ips if outcome.failure else None
     facts = bind_words.Facts(
         account=account,
         target=target,
-        status=job.gateway.smpp_settings(account).status if outcome.failure else None,
+        status=status,
         allowed=allowed,
         renewed_at=None,
         allow_key=f"`smpp-tui ips add {account} {outcome.source}`",

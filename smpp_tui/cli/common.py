@@ -15,8 +15,10 @@ from smpp_tui.cli.output import say
 TYPE_CHECKING = False  # typing's, without importing it: the TUI's start builds the parser
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+    from pathlib import Path
 
     from smpp_tui.api import Gateway
+    from smpp_tui.config import Config
     from smpp_tui.session import Session
     from smpp_tui.store.writes import Write
 
@@ -148,15 +150,17 @@ class Job:
             self._session.close()
 
 
-def _open(args: argparse.Namespace) -> Session:
+def open_asked(args: argparse.Namespace) -> tuple[Session | None, Config, Path]:
+    """The session the command line asks for (None: no profile yet), the settings and their
+    file: the app's and the commands' way in."""
     from smpp_tui.config import config_path, load_config
     from smpp_tui.session import open_session
 
     path = config_path(args.config)
-    keys = {name: getattr(args, name) for name in ("application_key", "application_secret")}
-    keys["consumer_key"] = args.consumer_key
+    config = load_config(path)
+    keys = {name: getattr(args, name) for name in KEY_OPTIONS}
     session = open_session(
-        load_config(path),
+        config,
         path,
         demo=args.demo,
         api_url=args.api_url,
@@ -164,6 +168,14 @@ def _open(args: argparse.Namespace) -> Session:
         profile=args.profile,
         read_only=args.read_only,
     )
+    return session, config, path
+
+
+KEY_OPTIONS = ("application_key", "application_secret", "consumer_key")
+
+
+def _open(args: argparse.Namespace) -> Session:
+    session, _, path = open_asked(args)
     if session is None:
         raise exits.Usage(
             f"no OVHcloud API profile yet: add one to {path} (run smpp-tui in a terminal to"

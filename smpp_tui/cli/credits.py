@@ -7,12 +7,13 @@ from __future__ import annotations
 import argparse
 
 from smpp_tui.cli import exits
+from smpp_tui.cli.accounts import any_account
 from smpp_tui.cli.common import Job, add_command
 from smpp_tui.cli.output import print_json, print_table, say
 
 TYPE_CHECKING = False  # typing's, without importing it: the TUI's start builds the parser
 if TYPE_CHECKING:
-    from smpp_tui.api.models import Account
+    pass
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,15 +40,6 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     choice = recharge.add_mutually_exclusive_group(required=True)
     choice.add_argument("--pack", metavar="M", help="the credits bought each time")
     choice.add_argument("--off", action="store_true", help="no automatic recharge")
-
-
-def any_account(job: Job, name: str) -> Account:
-    """The customer's account of that name, SMPP or not (`Usage` if none)."""
-    accounts = {account.name: account for account in job.gateway.list_accounts()}
-    if name not in accounts:
-        known = ", ".join(sorted(accounts)[:5])
-        raise exits.Usage(f"no account named {name}; accounts: {known or 'none'}")
-    return accounts[name]
 
 
 def run_credits(job: Job) -> int:
@@ -78,7 +70,7 @@ def _transfer(job: Job, source: str, target: str, amount: str) -> int:
     from smpp_tui.store.actions import TRANSFER
 
     accounts = job.gateway.list_accounts()
-    balance = any_account(job, source).credits_left
+    balance = any_account(job, source, accounts).credits_left
     checks.transfer_target(target, source, [a.name for a in accounts])
     credits = checks.transfer_amount(amount, balance)
     job.confirm(f"Transfer {credits:,.2f} credits from {source} to {target}?")

@@ -9,8 +9,8 @@ import itertools
 import sys
 
 from smpp_tui.cli import exits
+from smpp_tui.cli.accounts import any_account
 from smpp_tui.cli.common import Job, add_command
-from smpp_tui.cli.credits import any_account
 from smpp_tui.cli.output import say
 
 TYPE_CHECKING = False  # typing's, without importing it: the TUI's start builds the parser

@@ -49,13 +49,13 @@ def run_ips(job: Job) -> int:
     if change is None:
         if len(words) != 1:
             raise exits.Usage("give one ACCOUNT to list, or: ips add|remove ACCOUNT IP...")
-        return _show(job, smpp_account(job, words[0]))
+        return _show(job, smpp_account(job, words[0]).name)
     if len(words) < 3:
         raise exits.Usage(f"give the ACCOUNT and at least one IP: ips {change} ACCOUNT IP...")
     addresses = _addresses(words[2:])
     if not math.isfinite(job.args.timeout) or job.args.timeout <= 0:
         raise exits.Usage("--timeout is a number of seconds above 0")
-    account = smpp_account(job, words[1])
+    account = smpp_account(job, words[1]).name
     allowed = _changed(job, account, change, addresses)
     if job.args.wait:
         _wait_applied(job, account)

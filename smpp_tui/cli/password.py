@@ -30,7 +30,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def regenerate(job: Job) -> int:
     from smpp_tui.store.actions import RENEWAL
 
-    account = smpp_account(job, job.args.account)
+    account = smpp_account(job, job.args.account).name
     status = job.gateway.smpp_settings(account).status
     if status != "SUCCESS":
         raise exits.Refused(

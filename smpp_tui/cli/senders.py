@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from smpp_tui.cli import exits
+from smpp_tui.cli.accounts import any_account
 from smpp_tui.cli.common import Job, add_command
-from smpp_tui.cli.credits import any_account
 from smpp_tui.cli.output import print_json, print_table
 
 
