@@ -17,7 +17,7 @@ from typing import Any
 
 import jsonschema
 
-SCHEMA_FILES = ("sms.json", "me-subset.json")
+SCHEMA_FILES = ("sms.json", "me-subset.json", "auth.json")
 
 _formats = jsonschema.Draft202012Validator.FORMAT_CHECKER
 

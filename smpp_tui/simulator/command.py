@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import shlex
 import signal
 import sys
 from typing import TYPE_CHECKING
@@ -16,6 +17,8 @@ from smpp_tui.simulator.knobs import (
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from smpp_tui.simulator.demo import DemoKeys
     from smpp_tui.simulator.server import Simulator
     from smpp_tui.simulator.smsc.server import Smsc
@@ -24,6 +27,11 @@ if TYPE_CHECKING:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
     parser.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+    parser.add_argument(
+        "--tls",
+        action="store_true",
+        help="serve the API over HTTPS, with the SMSC's CA (its file printed, to trust)",
+    )
     parser.add_argument(
         "--smpp-port", type=int, default=0, metavar="N", help="the SMSC's plaintext SMPP port"
     )
@@ -75,6 +83,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Here, not at the top: `smpp-tui --help` builds this command's parser only.
+    from smpp_tui.simulator.certificates import Certificates
     from smpp_tui.simulator.demo import build_demo_world, mail_first_passwords
     from smpp_tui.simulator.faults import Fault, parse_fault
     from smpp_tui.simulator.gate import GatePolicy
@@ -101,13 +110,17 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed, scale=args.scale, history=args.history, updating_for=args.updating_for
     )
     mail_first_passwords(world)
-    smsc = Smsc(world, args.host, args.smpp_port, args.smpps_port)
+    # One CA for the SMSC's TLS port and the HTTPS API: one file to trust.
+    certificates = Certificates.for_host(args.host)
+    smsc = Smsc(world, args.host, args.smpp_port, args.smpps_port, certificates=certificates)
     sim = Simulator(
         world,
         args.host,
         args.port,
         policy=GatePolicy(pending_error=args.pending_error),
         fault_seed=args.seed,
+        tls=args.tls,
+        certificates=certificates,
     )
     for fault in faults:
         sim.inject(fault)
@@ -144,6 +157,7 @@ def _cannot_listen(where: str, options: str, error: OSError) -> int:
 
 
 def banner(sim: Simulator, smsc: Smsc, keys: DemoKeys) -> str:
+    curl = f"curl --cacert {shlex.quote(str(sim.certificates.ca_path))}" if sim.tls else "curl"
     return "\n".join(
         [
             f"OVHcloud API simulator listening on {sim.url}",
@@ -152,8 +166,9 @@ def banner(sim: Simulator, smsc: Smsc, keys: DemoKeys) -> str:
             f"  application secret  {keys.application_secret}",
             f"  consumer key        {keys.consumer_key}  (validated, GET/POST/PUT/DELETE /*)",
             "These are public demo values; they open nothing but this simulator.",
-            f"Try: curl {sim.endpoint}/auth/time",
-            f"Simulated e-mails (SMPP passwords): curl {sim.url}/_sim/outbox",
+            *(_trust(sim.certificates.ca_path) if sim.tls else []),
+            f"Try: {curl} {sim.endpoint}/auth/time",
+            f"Simulated e-mails (SMPP passwords): {curl} {sim.url}/_sim/outbox",
             f"SMSC (SMPP 3.4) on {smsc.hostname}: plaintext port {smsc.plain_port},"
             f" TLS port {smsc.tls_port}",
             f"  its CA certificate  {smsc.ca_path}",
@@ -161,3 +176,18 @@ def banner(sim: Simulator, smsc: Smsc, keys: DemoKeys) -> str:
             "Stop with Ctrl+C.",
         ]
     )
+
+
+def _trust(ca: Path) -> list[str]:
+    """How clients trust the HTTPS API's CA."""
+    path = shlex.quote(str(ca))
+    ways = {
+        "REQUESTS_CA_BUNDLE": "Python requests, the ovh client",
+        "SSL_CERT_FILE": "OpenSSL-based tools (curl: --cacert, as below)",
+        "NODE_EXTRA_CA_CERTS": "Node",
+    }
+    width = max(len(variable) for variable in ways) + len(path) + 1
+    return [
+        "Served over HTTPS: trust the simulator's CA (the SMSC's too) with",
+        *(f"  {f'{variable}={path}':{width}}  {who}" for variable, who in ways.items()),
+    ]

@@ -2,11 +2,16 @@
 
 Application key, then consumer key (its state and, when set, the client's IP), then the
 timestamp window, then the signature, then the key's access rules.
+
+The signature may cover the URL as the client addressed it, not only as the Host header spells
+it (see `addressed_urls`): the simulator's own leniency, as it is reached by many names and
+ports where OVHcloud is only ever reached by its own.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import re
 from dataclasses import dataclass
 
 from smpp_tui.simulator import errors
@@ -14,6 +19,10 @@ from smpp_tui.simulator.access import rules_allow
 from smpp_tui.simulator.knobs import INVALID_CREDENTIAL, NOT_CREDENTIAL
 from smpp_tui.simulator.signing import expected_signature, signature_matches
 from smpp_tui.simulator.world import EXPIRED, PENDING, VALIDATED, Application, Credential, World
+
+# A Host header: a name or an address, IPv6 in brackets, then maybe a port.
+_HOST = re.compile(r"(?P<name>\[[^\]]*\]|[^:\[\]]+)(?::(?P<port>[0-9]+))?")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 @dataclass
@@ -30,7 +39,9 @@ class Signed:
     """What the gate needs from the wire: the headers and the raw bytes as received."""
 
     method: str
-    url: str  # "http://" + Host + the raw request target
+    scheme: str  # the scheme served: "https" under TLS, else "http"
+    host: str  # the Host header as received
+    target: str  # the raw request target, its query string included
     body: bytes
     application_key: str | None
     consumer_key: str | None
@@ -57,20 +68,44 @@ def authenticate(world: World, policy: GatePolicy, signed: Signed, api_path: str
     _check_state(credential, world.now(), policy)
     _check_client_ip(credential, signed.client_ip)
     _check_timestamp(signed.timestamp, world.now(), policy.timestamp_window)
-    expected = expected_signature(
-        application.secret,
-        credential.consumer_key,
-        signed.method,
-        signed.url,
-        signed.body,
-        signed.timestamp or "",
-    )
-    if not signature_matches(signed.signature or "", expected):
+    if not _signature_holds(application, credential, signed):
         raise errors.invalid_signature()
     if not rules_allow(credential.rules, signed.method, api_path):
         raise errors.not_granted_call()
     credential.last_use = world.now()
     return credential
+
+
+def addressed_urls(scheme: str, host: str, target: str) -> list[str]:
+    """The URLs a client may have signed for a request to `host` (the Host header as sent):
+    that header as sent; without its port, for a client that leaves the port out of what it
+    signs; with the scheme's default port, when it had none. Always the scheme served and the
+    request target as received, never re-encoded."""
+    hosts = [host]
+    parts = _HOST.fullmatch(host)
+    if parts is not None:
+        name, port = parts["name"], parts["port"]
+        hosts.append(name if port else f"{name}:{_DEFAULT_PORTS[scheme]}")
+    return [f"{scheme}://{each}{target}" for each in dict.fromkeys(hosts)]
+
+
+def _signature_holds(application: Application, credential: Credential, signed: Signed) -> bool:
+    expected = [
+        expected_signature(
+            application.secret,
+            credential.consumer_key,
+            signed.method,
+            url,
+            signed.body,
+            signed.timestamp or "",
+        )
+        for url in addressed_urls(signed.scheme, signed.host, signed.target)
+    ]
+    # Every candidate compared, in constant time each: the answer takes as long whichever
+    # one matched.
+    given = signed.signature or ""
+    matches = [signature_matches(given, each) for each in expected]
+    return any(matches)
 
 
 def _check_state(credential: Credential, now: float, policy: GatePolicy) -> None:

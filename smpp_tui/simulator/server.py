@@ -1,4 +1,4 @@
-"""The simulator's HTTP server: a local OVHcloud API on loopback.
+"""The simulator's HTTP server: a local OVHcloud API on loopback, over HTTPS with `tls=True`.
 
 Usable in-process (`with Simulator.demo() as sim: ...`, a free port, stops in milliseconds) and
 standalone (`smpp-tui simulator`). Requests go through fault injection, routing, the
@@ -12,6 +12,7 @@ import itertools
 import json
 import logging
 import socket
+import ssl
 import threading
 import time
 import uuid
@@ -22,7 +23,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from smpp_tui.simulator import errors
+from smpp_tui.simulator import batch, errors
+from smpp_tui.simulator.certificates import HANDSHAKE_SECONDS, Certificates
 from smpp_tui.simulator.control import CONTROL_PREFIX, control_router
 from smpp_tui.simulator.faults import Fault, FaultPlan
 from smpp_tui.simulator.gate import GatePolicy, Signed, application_of, authenticate
@@ -60,7 +62,11 @@ class Simulator:
         *,
         policy: GatePolicy | None = None,
         fault_seed: int | None = 0,
+        tls: bool = False,
+        certificates: Certificates | None = None,
     ) -> None:
+        """`tls` serves HTTPS, presenting `certificates` (given to share the SMSC's CA, else
+        its own): clients trust `certificates.ca_path` or `ca_pem`."""
         self.world = world or World()
         self.policy = policy or GatePolicy()
         self.faults = FaultPlan(fault_seed)
@@ -71,6 +77,8 @@ class Simulator:
         self._exchanges_lock = threading.Lock()
         self._query_ids = itertools.count(1)
         self._host, self._port = host, port
+        self.tls = tls
+        self.certificates = certificates or Certificates.for_host(host)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -79,6 +87,9 @@ class Simulator:
     def start(self) -> Simulator:
         server = _Server((self._host, self._port), _Handler)
         server.simulator = self
+        if self.tls:
+            # TLS 1.2 at least: every HTTPS client speaks it, where some lack 1.3.
+            server.ssl_context = self.certificates.server_context(ssl.TLSVersion.TLSv1_2)
         self._server = server
         self._thread = threading.Thread(
             target=server.serve_forever,
@@ -96,6 +107,7 @@ class Simulator:
         self._server.close_connections()
         self._server.server_close()
         self._server = None
+        self.certificates.remove()
 
     def wait(self) -> None:
         """Block the calling thread while the server runs; stop it when interrupted."""
@@ -121,9 +133,14 @@ class Simulator:
         return self._server.server_address[1]
 
     @property
+    def scheme(self) -> str:
+        return "https" if self.tls else "http"
+
+    @property
     def url(self) -> str:
-        """`http://127.0.0.1:PORT`: the server root (validation pages live there)."""
-        return f"http://{self._host}:{self.port}"
+        """`http://127.0.0.1:PORT` (`https` under TLS): the server root (validation pages live
+        there)."""
+        return f"{self.scheme}://{self._host}:{self.port}"
 
     @property
     def endpoint(self) -> str:
@@ -197,9 +214,14 @@ class Simulator:
                 world=self.world,
                 credential=credential,
                 base_url=wire.base_url,
+                template=route.template,
             )
+            separator = request.header("X-Ovh-Batch")
             with self.world.lock:
-                result = route.handler(request)
+                if separator is None:
+                    result = route.handler(request)
+                else:
+                    result = batch.answer(route, request, separator)
         except errors.ApiError as error:
             return Reply(error.body, error.status, dict(error.headers))
         return result if isinstance(result, Reply) else Reply(result)
@@ -236,16 +258,33 @@ class _Server(ThreadingHTTPServer):
     # app's fan-out of ten), which then time out: OVHcloud's front ends take bursts in stride.
     request_queue_size = 128
     simulator: Simulator
+    ssl_context: ssl.SSLContext | None = None  # set: HTTPS
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         super().__init__(*args, **kwargs)
 
+    def get_request(self) -> tuple[socket.socket, Any]:
+        connection, client_address = super().get_request()
+        if self.ssl_context is None:
+            return connection, client_address
+        # Wrapped here, in the accept loop, but the handshake waits for the connection's own
+        # thread (`finish_request`): a client that connects and says nothing holds no other.
+        wrapped = self.ssl_context.wrap_socket(
+            connection, server_side=True, do_handshake_on_connect=False
+        )
+        return wrapped, client_address
+
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._connections_lock:
             self._connections.add(request)
         super().process_request(request, client_address)
+
+    def finish_request(self, request: Any, client_address: Any) -> None:
+        if isinstance(request, ssl.SSLSocket) and not _handshake(request, client_address[0]):
+            return
+        super().finish_request(request, client_address)
 
     def shutdown_request(self, request: Any) -> None:
         with self._connections_lock:
@@ -258,7 +297,21 @@ class _Server(ThreadingHTTPServer):
             connections, self._connections = self._connections, set()
         for connection in connections:
             with contextlib.suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
+                # The TCP stream only: `SSLSocket.shutdown` would also drop the TLS state that
+                # the connection's thread may be reading through.
+                socket.socket.shutdown(connection, socket.SHUT_RDWR)
+
+
+def _handshake(connection: ssl.SSLSocket, client: str) -> bool:
+    """Make the TLS handshake, in `HANDSHAKE_SECONDS` at most; False when it failed."""
+    connection.settimeout(HANDSHAKE_SECONDS)
+    try:
+        connection.do_handshake()
+    except OSError as error:  # ssl.SSLError and timeouts included
+        log.info("TLS handshake with %s failed: %s", client, error)
+        return False
+    connection.settimeout(None)
+    return True
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -303,10 +356,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _wire(self, body: bytes) -> _Wire:
         host = self.headers.get("Host", "")
+        scheme = self.server.simulator.scheme
         return _Wire(
             signed=Signed(
                 method=self.command,
-                url=f"http://{host}{self.path}",
+                scheme=scheme,
+                host=host,
+                target=self.path,
                 body=body,
                 application_key=self.headers.get("X-Ovh-Application"),
                 consumer_key=self.headers.get("X-Ovh-Consumer"),
@@ -315,7 +371,7 @@ class _Handler(BaseHTTPRequestHandler):
                 client_ip=self.client_address[0],
             ),
             headers={name.lower(): value for name, value in self.headers.items()},
-            base_url=f"http://{host}",
+            base_url=f"{scheme}://{host}",
         )
 
     def _send_local(self, path: str, body: bytes, query_id: str) -> None:

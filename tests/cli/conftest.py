@@ -3,6 +3,7 @@ simulator it starts (`smpp-tui simulator`, whose printed keys the commands are g
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -27,15 +28,25 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     )
 
 
-@pytest.fixture
-def standalone():
-    """`smpp-tui simulator` running, with what it printed parsed."""
+@contextlib.contextmanager
+def standalone_simulator(*options: str):
+    """`smpp-tui simulator --port 0 OPTIONS` running, with what it printed parsed (`api_ca`:
+    the CA its banner says to trust, under `--tls`); interrupted at the end."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "smpp_tui", "simulator", "--port", "0"],
+        [sys.executable, "-m", "smpp_tui", "simulator", "--port", "0", *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+    try:
+        yield process, _parse_banner(process)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=10)
+
+
+def _parse_banner(process: subprocess.Popen) -> dict[str, str]:
     lines = []
     for line in process.stdout:
         lines.append(line)
@@ -53,10 +64,16 @@ def standalone():
         ]
     }
     printed["tls_port"] = re.search(r"TLS port (\d+)", text).group(1)
-    yield process, printed
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=10)
+    if trusted := re.search(r"REQUESTS_CA_BUNDLE=(\S+)", text):
+        printed["api_ca"] = trusted.group(1)
+    return printed
+
+
+@pytest.fixture
+def standalone():
+    """`smpp-tui simulator` running, with what it printed parsed."""
+    with standalone_simulator() as running:
+        yield running
 
 
 @pytest.fixture

@@ -1,16 +1,18 @@
 """What the `/sms` route modules share: finding the caller's account, reading arguments, and
-OVHcloud's expanded-list pagination."""
+OVHcloud's expanded lists."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
-from smpp_tui.simulator import errors
+from smpp_tui.simulator import errors, expanded
 from smpp_tui.simulator.router import Reply, Request
 from smpp_tui.simulator.sms import SmsAccount, SmsState
+from smpp_tui.simulator.sms.schema import expanded_fields
 
-EXPANDED_MODE = "CachedObjectList-Pages"
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 def sms(request: Request) -> SmsState:
@@ -41,6 +43,13 @@ def missing(name: str, value: object) -> errors.ApiError:
     return errors.not_found(f"The requested object ({name} = {value}) does not exist")
 
 
+def found(items: Mapping[K, V], name: str, key: K) -> V:
+    """`items[key]`, or OVHcloud's 404 naming the object missing."""
+    if key not in items:
+        raise missing(name, key)
+    return items[key]
+
+
 def _page_header(request: Request, name: str, default: int) -> int:
     value = integer(name, request.header(name)) if request.header(name) else default
     if value is None or value < 1:
@@ -50,19 +59,25 @@ def _page_header(request: Request, name: str, default: int) -> int:
 
 def listing(request: Request, ids: Sequence[Any], expand: Callable[[Any], Any]) -> Any:
     """A list route's answer: the ids, or with `X-Pagination-Mode: CachedObjectList-Pages`
-    (unless the behaviour ignores it) one page of whole objects and the pagination headers."""
+    (unless the behaviour ignores it) one page of whole objects, filtered and sorted as the
+    headers ask (`smpp_tui.simulator.expanded`), and the pagination headers."""
     behaviour = sms(request).behaviour
-    if request.header("X-Pagination-Mode") != EXPANDED_MODE or not behaviour.expanded_lists:
+    if request.header("X-Pagination-Mode") != expanded.MODE or not behaviour.expanded_lists:
         return list(ids)
     size = min(_page_header(request, "X-Pagination-Size", behaviour.max_page_size),
                behaviour.max_page_size)  # fmt: skip
     number = _page_header(request, "X-Pagination-Number", 1)
-    page = ids[(number - 1) * size : number * size]
+    view = expanded.view_of(request.header, expanded_fields(request.template))
+    if view.trivial:  # only the page is expanded: 20,000 SMS are not described for 50
+        total, page = len(ids), [expand(item) for item in expanded.page_of(ids, size, number)]
+    else:
+        chosen = view.apply([expand(item) for item in ids])
+        total, page = len(chosen), list(expanded.page_of(chosen, size, number))
     headers = {
-        "X-Pagination-Mode": EXPANDED_MODE,
-        "X-Pagination-Elements": str(len(ids)),
-        "X-Pagination-Total": str(-(-len(ids) // size)),
+        "X-Pagination-Mode": expanded.MODE,
+        "X-Pagination-Elements": str(total),
+        "X-Pagination-Total": str(-(-total // size)),
         "X-Pagination-Size": str(size),
         "X-Pagination-Number": str(number),
     }
-    return Reply([expand(item) for item in page], headers=headers)
+    return Reply(page, headers=headers)

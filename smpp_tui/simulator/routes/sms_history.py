@@ -1,16 +1,21 @@
-"""`/sms/{sn}/outgoing` and `/incoming`: the history lists with their filters, one message,
-its deletion, and the HLR of an outgoing message's receiver."""
+"""`/outgoing` and `/incoming` of an account, a user or a virtual number: the history lists
+with their filters, one message, its deletion, and the HLR of an outgoing message's receiver."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from smpp_tui.simulator.router import Request, Router
 from smpp_tui.simulator.routes.sms_common import account_of, integer, listing, missing, path_id
 from smpp_tui.simulator.sms.history import History
 from smpp_tui.simulator.sms.times import parse_moment
-from smpp_tui.simulator.sms.traffic import INCOMING_FILTERS, OUTGOING_FILTERS, operator_of
+from smpp_tui.simulator.sms.traffic import (
+    INCOMING_FILTERS,
+    OUTGOING_FILTERS,
+    Traffic,
+    operator_of,
+)
 
 router = Router()
 
@@ -55,12 +60,29 @@ def _delete(request: Request, history: History) -> None:
     history.delete(_record(request, history).id)
 
 
-def _register(way: str, filters: Mapping[str, str]) -> None:
-    """The list, read and delete routes of one way (`outgoing` or `incoming`)."""
+TrafficOf = Callable[[Request], Traffic]
 
-    def history(request: Request) -> History:
-        return getattr(account_of(request).traffic, way)
 
+def register_history(router: Router, prefix: str, traffic_of: TrafficOf) -> None:
+    """The history routes under one prefix (an account, a user, a virtual number): the list,
+    read and delete routes of both ways, and the HLR of an outgoing SMS's receiver."""
+    for way, filters in (("outgoing", OUTGOING_FILTERS), ("incoming", INCOMING_FILTERS)):
+        _register_way(router, f"{prefix}/{way}", filters, _way_of(traffic_of, way))
+
+    def outgoing_hlr(request: Request) -> dict[str, Any]:
+        outgoing = traffic_of(request).outgoing
+        return operator_of(_record(request, outgoing).receiver).describe()
+
+    router.route("GET", f"{prefix}/outgoing/{{id}}/hlr")(outgoing_hlr)
+
+
+def _way_of(traffic_of: TrafficOf, way: str) -> Callable[[Request], History]:
+    return lambda request: getattr(traffic_of(request), way)
+
+
+def _register_way(
+    router: Router, path: str, filters: Mapping[str, str], history: Callable[[Request], History]
+) -> None:
     def list_(request: Request) -> Any:
         return _listing(request, history(request), filters)
 
@@ -70,16 +92,9 @@ def _register(way: str, filters: Mapping[str, str]) -> None:
     def delete(request: Request) -> None:
         _delete(request, history(request))
 
-    router.route("GET", f"/sms/{{serviceName}}/{way}")(list_)
-    router.route("GET", f"/sms/{{serviceName}}/{way}/{{id}}")(get)
-    router.route("DELETE", f"/sms/{{serviceName}}/{way}/{{id}}")(delete)
+    router.route("GET", path)(list_)
+    router.route("GET", f"{path}/{{id}}")(get)
+    router.route("DELETE", f"{path}/{{id}}")(delete)
 
 
-_register("outgoing", OUTGOING_FILTERS)
-_register("incoming", INCOMING_FILTERS)
-
-
-@router.route("GET", "/sms/{serviceName}/outgoing/{id}/hlr")
-def outgoing_hlr(request: Request) -> dict[str, Any]:
-    outgoing = account_of(request).traffic.outgoing
-    return operator_of(_record(request, outgoing).receiver).describe()
+register_history(router, "/sms/{serviceName}", lambda request: account_of(request).traffic)

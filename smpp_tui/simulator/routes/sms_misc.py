@@ -19,7 +19,7 @@ from smpp_tui.simulator.routes.sms_history import date_range, equalities
 from smpp_tui.simulator.sms.documents import INCOMING_COLUMNS, OUTGOING_COLUMNS, to_csv
 from smpp_tui.simulator.sms.ptt import ptt_details
 from smpp_tui.simulator.sms.schema import enum
-from smpp_tui.simulator.sms.traffic import Blacklisted, HlrLookup, operator_of
+from smpp_tui.simulator.sms.traffic import Blacklisted, HlrLookup, Traffic, operator_of
 
 router = Router()
 
@@ -98,20 +98,27 @@ def lookup_operator(request: Request) -> dict[str, Any]:
 
 @router.route("GET", "/sms/{serviceName}/document")
 def export(request: Request) -> str:
-    """A CSV of the history, as a `/me/document` id to poll until its size is not 0."""
+    account = account_of(request)
+    return export_document(request, account.traffic, account.name)
+
+
+def export_document(request: Request, traffic: Traffic, name: str) -> str:
+    """A CSV of a history, as a `/me/document` id to poll until its size is not 0."""
     way = request.arg("wayType")
     ways = enum("sms.DocumentWayTypeEnum")
     if way not in ways:
         raise errors.bad_request(f"wayType is required: one of {', '.join(ways)}")
-    account = account_of(request)
-    history = account.traffic.outgoing if way == "outgoing" else account.traffic.incoming
+    history = traffic.outgoing if way == "outgoing" else traffic.incoming
     since, until = date_range(request)
     ids = history.query(equalities(request, _EXPORT_FILTERS), since, until)
     columns = OUTGOING_COLUMNS if way == "outgoing" else INCOMING_COLUMNS
     content = to_csv(columns, (record.describe() for record in history.records(ids)))
     state, now = sms(request), request.world.now()
-    name = f"{account.name}-{way}.csv"
     document = state.documents.add(
-        request.customer.nichandle, name, content, now, state.behaviour.document_delay
+        request.customer.nichandle,
+        f"{name}-{way}.csv",
+        content,
+        now,
+        state.behaviour.document_delay,
     )
     return document.id

@@ -6,18 +6,15 @@ from typing import Any
 
 from smpp_tui.simulator import errors
 from smpp_tui.simulator.router import Request, Router
-from smpp_tui.simulator.routes.sms_common import account_of, listing, missing, sms
+from smpp_tui.simulator.routes.sms_common import account_of, found, listing, sms
 from smpp_tui.simulator.sms.senders import Sender, new_sender, update_sender
 
 router = Router()
 
 
-def _sender(request: Request) -> tuple[dict[str, Sender], Sender]:
+def sender_of(request: Request) -> tuple[dict[str, Sender], Sender]:
     senders = account_of(request).senders
-    name = request.params["sender"]
-    if name not in senders:
-        raise missing("sender", name)
-    return senders, senders[name]
+    return senders, found(senders, "sender", request.params["sender"])
 
 
 @router.route("GET", "/sms/{serviceName}/senders")
@@ -39,15 +36,15 @@ def create_sender(request: Request) -> str:
 
 @router.route("GET", "/sms/{serviceName}/senders/{sender}")
 def get_sender(request: Request) -> dict[str, Any]:
-    return _sender(request)[1].describe(request.world.now())
+    return sender_of(request)[1].describe(request.world.now())
 
 
 @router.route("PUT", "/sms/{serviceName}/senders/{sender}")
 def change_sender(request: Request) -> None:
-    update_sender(_sender(request)[1], request.body, request.world.now())
+    update_sender(sender_of(request)[1], request.body, request.world.now())
 
 
 @router.route("DELETE", "/sms/{serviceName}/senders/{sender}")
 def delete_sender(request: Request) -> None:
-    senders, sender = _sender(request)
+    senders, sender = sender_of(request)
     del senders[sender.sender]

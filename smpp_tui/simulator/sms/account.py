@@ -8,10 +8,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from smpp_tui.simulator import errors
+from smpp_tui.simulator.sms.jobs import Job
+from smpp_tui.simulator.sms.paperwork import Paperwork
+from smpp_tui.simulator.sms.receivers import Receiver
 from smpp_tui.simulator.sms.schema import enum
 from smpp_tui.simulator.sms.senders import Sender
-from smpp_tui.simulator.sms.times import DAY, iso_date
-from smpp_tui.simulator.sms.traffic import Traffic
+from smpp_tui.simulator.sms.services import service_infos
+from smpp_tui.simulator.sms.traffic import MadeOnUse
+from smpp_tui.simulator.sms.users import SmsUser
 
 SUCCESS = "SUCCESS"
 WAITING_IP = "WAITING_IP"
@@ -57,7 +61,7 @@ def _default_templates() -> dict[str, Any]:
 
 
 @dataclass
-class SmsAccount:
+class SmsAccount(MadeOnUse):
     name: str
     owner: str  # the customer's nichandle
     smpp: bool
@@ -65,8 +69,6 @@ class SmsAccount:
     description: str = ""
     status: str = "enable"
     credits_left: float = 0.0
-    credits_held: float = 0.0  # by the quotas of the account's users
-    users_with_quota: int = 0
     recredit_amount: int | None = None
     recredit_threshold: float = 0.0
     callback: str | None = None
@@ -81,20 +83,20 @@ class SmsAccount:
     throughput: int = 20
     windowing: int = 10
     senders: dict[str, Sender] = field(default_factory=dict)
+    users: dict[str, SmsUser] = field(default_factory=dict)
+    jobs: dict[int, Job] = field(default_factory=dict)
+    receivers: dict[int, Receiver] = field(default_factory=dict)
+    paperwork: Paperwork = field(default_factory=Paperwork)
     service_id: int = 0
-    # History is made on first use: most accounts are never opened.
-    traffic_source: Callable[[], Traffic] = field(default=Traffic, repr=False)
-    _traffic: Traffic | None = field(default=None, repr=False)
 
     @property
-    def traffic(self) -> Traffic:
-        if self._traffic is None:
-            self._traffic = self.traffic_source()
-        return self._traffic
+    def users_with_quota(self) -> int:
+        return sum(user.quota is not None for user in self.users.values())
 
     @property
-    def traffic_made(self) -> bool:
-        return self._traffic is not None
+    def credits_held(self) -> float:
+        """Credits set aside by the quotas of the account's users."""
+        return sum(user.quota or 0.0 for user in self.users.values())
 
     # the SMPP side
 
@@ -150,27 +152,7 @@ class SmsAccount:
 
     def service_infos(self) -> dict[str, Any]:
         """The `services.Service` object."""
-        return {
-            "serviceId": self.service_id,
-            "domain": self.name,
-            "creation": iso_date(self.created),
-            "expiration": iso_date(self.created + 3650 * DAY),
-            "engagedUpTo": None,
-            "contactAdmin": self.owner,
-            "contactBilling": self.owner,
-            "contactTech": self.owner,
-            "status": "ok",
-            "renewalType": "automaticV2016",
-            "renew": {
-                "automatic": True,
-                "deleteAtExpiration": False,
-                "forced": False,
-                "manualPayment": False,
-                "period": None,
-            },
-            "possibleRenewPeriod": None,
-            "canDeleteAtExpiration": False,
-        }
+        return service_infos(self.name, self.owner, self.created, self.service_id)
 
     def update(self, body: object) -> None:
         """`PUT /sms/{sn}`: writable fields only; read-only ones sent back are ignored."""

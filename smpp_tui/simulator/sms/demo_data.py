@@ -17,7 +17,9 @@ from typing import Any
 
 from smpp_tui.simulator.knobs import MAIN_HISTORY, UPDATING_FOR
 from smpp_tui.simulator.sms.account import SmsAccount
+from smpp_tui.simulator.sms.demo_people import People, seed_people
 from smpp_tui.simulator.sms.generate import TrafficPlan, make_traffic
+from smpp_tui.simulator.sms.paperwork_demo import seed_paperwork
 from smpp_tui.simulator.sms.senders import DISABLE, ENABLE, REFUSED, WAITING, Sender
 from smpp_tui.simulator.sms.state import SmsState
 from smpp_tui.simulator.sms.times import DAY
@@ -40,7 +42,7 @@ class Plan:
     status: str = "enable"
     credits: float = 0.0
     recredit: tuple[int | None, float] = (None, 0.0)
-    quota: tuple[int, float] = (0, 0.0)  # users given a quota, the credits they hold
+    people: People = field(default_factory=People)  # users, jobs, receivers, numbers
     history: int = 0
     days: float = 90
     senders: tuple[Sender, ...] = field(default=())
@@ -87,6 +89,7 @@ def _first_customer(nic: str, anchor: float, history: int) -> list[Plan]:
             recredit=(1000, 500.0),
             history=history,
             senders=_main_senders(nic, anchor),
+            people=People(rich=True, numbers=(("32470001122", "be"), ("33644001122", "fr"))),
         ),
         Plan(True, "Staging [/] do not use [bold]", credits=250.5, senders=brand),
         Plan(
@@ -113,13 +116,14 @@ def _first_customer(nic: str, anchor: float, history: int) -> list[Plan]:
             history=2000,
             days=60,
             senders=brand,
+            people=People(rich=True, numbers=(("447700900123", "uk"),)),
         ),
         Plan(
             False,
             "Marketing campaigns",
             credits=3200.75,
             recredit=(250, 100.0),
-            quota=(2, 300.0),
+            people=People(quota=(2, 300.0)),
             history=1500,
             senders=brand,
         ),
@@ -139,6 +143,7 @@ def _second_customer(nic: str, anchor: float) -> list[Plan]:
             history=200,
             days=20,
             senders=own,
+            people=People(numbers=(("33644009988", "fr"),)),
         ),
         Plan(False, "Family reminders", credits=20.0, senders=own),
     ]
@@ -189,8 +194,6 @@ class _Builder:
             credits_left=plan.credits,
             recredit_amount=plan.recredit[0],
             recredit_threshold=plan.recredit[1],
-            users_with_quota=plan.quota[0],
-            credits_held=plan.quota[1],
             allowed_ips=_ips(plan, index),
             ip_settles_at=self.anchor + self.updating_for if plan.updating else 0.0,
             pinned_status=plan.pinned,
@@ -207,7 +210,11 @@ class _Builder:
             first_id=1_000_000_000 + index * 10_000_000,
         )
         account.traffic_source = functools.partial(make_traffic, traffic)
-        return self.state.add(account)
+        self.state.add(account)
+        seed_people(self.state, account, plan.people, self.anchor)
+        if plan.people.rich:
+            seed_paperwork(account, self.anchor)
+        return account
 
 
 def populate(

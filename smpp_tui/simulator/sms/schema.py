@@ -1,4 +1,5 @@
-"""Enums of the vendored OVHcloud schema (`smpp_tui/ovh_api/sms.json`), read once.
+"""The vendored OVHcloud schema (`smpp_tui/ovh_api/sms.json`), read once: its enums and the
+models of its expanded lists.
 
 Statuses, recharge packs and sender types come from OVHcloud's own description, so the simulator
 cannot drift from the contract the app is checked against.
@@ -13,11 +14,35 @@ from typing import Any
 
 
 @cache
-def _schemas() -> dict[str, Any]:
+def _document() -> dict[str, Any]:
     text = resources.files("smpp_tui").joinpath("ovh_api", "sms.json").read_text("utf-8")
-    return json.loads(text)["components"]["schemas"]
+    return json.loads(text)
 
 
 def enum(name: str) -> tuple[Any, ...]:
     """The values of an enum model, for example `enum("sms.SettingsStatusEnum")`."""
-    return tuple(_schemas()[name]["enum"])
+    return tuple(_document()["components"]["schemas"][name]["enum"])
+
+
+@cache
+def expanded_fields(template: str) -> frozenset[str]:
+    """The properties of the objects a list route expands to, for example those of
+    `sms.Sender` for `/sms/{serviceName}/senders`; none for a route that does not expand."""
+    operation = _document()["paths"].get(template, {}).get("get", {})
+    name = operation.get("x-expanded-response")
+    if name is None:
+        return frozenset()
+    # The extension names `SmsSender` for the model `sms.Sender`.
+    model = _document()["components"]["schemas"]["sms." + name.removeprefix("Sms")]
+    return frozenset(model.get("properties", {}))
+
+
+def request_body(method: str, template: str) -> dict[str, Any]:
+    """The schema of an operation's JSON body, as written (its `$ref`s not followed)."""
+    operation = _document()["paths"][template][method.lower()]
+    return operation["requestBody"]["content"]["application/json"]["schema"]
+
+
+def model(reference: str) -> dict[str, Any]:
+    """The model a `$ref` names, such as `#/components/schemas/sms.Phonebook`."""
+    return _document()["components"]["schemas"][reference.rsplit("/", 1)[1]]

@@ -19,7 +19,7 @@ REFUSED = "refused"
 
 # REFERENCE section 5; a plain space, not \s, or line breaks would slip through.
 _ALPHA = re.compile(r"[\w \-.,&+]+", re.ASCII)
-_NUMERIC = re.compile(r"\+[0-9]{1,15}", re.ASCII)
+INTERNATIONAL = re.compile(r"\+[0-9]{1,15}", re.ASCII)
 ALPHA_MAX = 11
 DESCRIPTION_MAX = 40
 REASON_MAX = 250
@@ -66,7 +66,7 @@ class Sender:
 def sender_type(sender: str) -> str:
     """`numeric` or `alpha`, or a 400 saying what a sender may be."""
     if sender.startswith("+"):
-        if not _NUMERIC.fullmatch(sender):
+        if not INTERNATIONAL.fullmatch(sender):
             raise errors.bad_request(
                 f"Invalid sender {sender!r}: a numeric sender is + and 1 to 15 digits, "
                 "such as +33612345678"

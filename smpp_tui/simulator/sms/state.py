@@ -1,4 +1,5 @@
-"""The simulated SMS service of one world: accounts by customer, outbox, exports, knobs."""
+"""The simulated SMS service of one world: accounts by customer, virtual numbers, outbox,
+exports, knobs."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from smpp_tui.simulator import errors
 from smpp_tui.simulator.sms.account import Endpoints, SmsAccount
 from smpp_tui.simulator.sms.behaviour import SmsBehaviour
 from smpp_tui.simulator.sms.documents import Documents
+from smpp_tui.simulator.sms.numbers import VirtualNumber
 from smpp_tui.simulator.sms.outbox import Outbox
 
 
@@ -16,6 +18,7 @@ class SmsState:
         self.outbox = Outbox()
         self.documents = Documents()
         self.endpoints = Endpoints()  # a local SMSC names its own
+        self.numbers: dict[str, VirtualNumber] = {}
         self._by_owner: dict[str, dict[str, SmsAccount]] = {}
 
     def add(self, account: SmsAccount) -> SmsAccount:
@@ -37,6 +40,24 @@ class SmsState:
         if account is None:
             raise errors.not_found()
         return account
+
+    def add_number(self, number: VirtualNumber) -> VirtualNumber:
+        self.numbers[number.number] = number
+        return number
+
+    def numbers_of(self, owner: str, account: str | None = None) -> list[str]:
+        """The owner's virtual numbers, or those attached to one of its accounts."""
+        return sorted(
+            n.number
+            for n in self.numbers.values()
+            if n.owner == owner and (account is None or n.account == account)
+        )
+
+    def number(self, owner: str, number: str, account: str | None = None) -> VirtualNumber:
+        """One of the owner's virtual numbers (attached to `account` when given)."""
+        if number not in self.numbers_of(owner, account):
+            raise errors.not_found()
+        return self.numbers[number]
 
     def make_all_traffic(self) -> int:
         """Generate every account's history now (benchmarks); the number of outgoing SMS."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -168,3 +169,22 @@ class Traffic:
     incoming: History = field(default_factory=lambda: History(INCOMING_FILTERS))
     blacklist: dict[str, Blacklisted] = field(default_factory=dict)
     hlr: dict[int, HlrLookup] = field(default_factory=dict)
+
+
+@dataclass
+class MadeOnUse:
+    """Something SMS go through (an account, a user, a virtual number), whose history is made
+    on first use: most are never opened."""
+
+    traffic_source: Callable[[], Traffic] = field(default=Traffic, repr=False, kw_only=True)
+    _traffic: Traffic | None = field(default=None, repr=False, init=False)
+
+    @property
+    def traffic(self) -> Traffic:
+        if self._traffic is None:
+            self._traffic = self.traffic_source()
+        return self._traffic
+
+    @property
+    def traffic_made(self) -> bool:
+        return self._traffic is not None

@@ -16,8 +16,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from smpp_tui.simulator.certificates import HANDSHAKE_SECONDS, Certificates
 from smpp_tui.simulator.sms.account import Endpoints
-from smpp_tui.simulator.smsc.certificates import Certificates
 from smpp_tui.simulator.smsc.rules import Binds
 
 if TYPE_CHECKING:
@@ -27,12 +27,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("smpp_tui.simulator.smsc")
 
-TLS_HANDSHAKE_SECONDS = 10.0
-
 
 class Smsc:
     def __init__(
-        self, world: World, host: str = "127.0.0.1", plain_port: int = 0, tls_port: int = 0
+        self,
+        world: World,
+        host: str = "127.0.0.1",
+        plain_port: int = 0,
+        tls_port: int = 0,
+        *,
+        certificates: Certificates | None = None,
     ) -> None:
         self.world = world
         self.binds: Binds[Link] = Binds(world)
@@ -40,7 +44,8 @@ class Smsc:
         self._wanted = (plain_port, tls_port)
         # The name the settings give: loopback is reached as `localhost`, which TLS verifies.
         self.hostname = "localhost" if host == "127.0.0.1" else host
-        self.certificates = Certificates([self.hostname, host])
+        # Given when the HTTPS API shares them: one CA for the user to trust.
+        self.certificates = certificates or Certificates.for_host(host)
         self._listeners: list[socket.socket] = []
         self._links: set[Link] = set()
         self._lock = threading.Lock()
@@ -173,10 +178,10 @@ class Smsc:
                 self._links.discard(link)
 
     def _handshake(self, sock: socket.socket) -> socket.socket:
-        wrapped = self.certificates.server_context().wrap_socket(
-            sock, server_side=True, do_handshake_on_connect=False
-        )
-        wrapped.settimeout(TLS_HANDSHAKE_SECONDS)
+        # TLS 1.3 at least, as OVHcloud's SMPP endpoints require.
+        context = self.certificates.server_context(ssl.TLSVersion.TLSv1_3)
+        wrapped = context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
+        wrapped.settimeout(HANDSHAKE_SECONDS)
         wrapped.do_handshake()
         return wrapped
 
