@@ -132,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
         smsc.start()
     except OSError as error:
         sim.stop()
+        certificates.remove()
         ports = f"{args.host}:{args.smpp_port} and {args.smpps_port}"
         return _cannot_listen(ports, "--smpp-port and --smpps-port", error)
     print(banner(sim, smsc, customers[0].keys), flush=True)
@@ -144,6 +145,7 @@ def run(args: argparse.Namespace) -> int:
             sim.wait()
     finally:
         smsc.stop()
+        certificates.remove()
     return 0
 
 

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
@@ -20,6 +21,8 @@ from smpp_tui.simulator import errors
 
 MODE = "CachedObjectList-Pages"
 OPERATORS = ("eq", "ne", "lt", "gt", "like", "in")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _FORM = "FIELD:OPERATOR=VALUE pieces joined with &, such as status:eq=enable&name:like=sms-%25"
 
 
@@ -57,10 +60,13 @@ class View:
 
     def apply(self, items: list[Any]) -> list[Any]:
         kept = [item for item in items if all(c.holds(item) for c in self.conditions)]
-        if self.sort is not None:
-            path = self.sort
-            kept.sort(key=lambda item: _sort_key(value_at(item, path)), reverse=self.descending)
-        return kept
+        if self.sort is None:
+            return kept
+        path = self.sort
+        # Nulls last whichever the order; numbers as numbers, anything else as its text.
+        known = [item for item in kept if value_at(item, path) is not None]
+        known.sort(key=lambda item: _sort_key(value_at(item, path)), reverse=self.descending)
+        return known + [item for item in kept if value_at(item, path) is None]
 
 
 def view_of(header: Callable[[str], str | None], fields: Collection[str]) -> View:
@@ -119,21 +125,31 @@ def _text(value: Any) -> str:
 
 
 def _number(text: str) -> float | None:
+    return float(text) if _NUMBER.fullmatch(text) else None  # not nan, inf nor 1_0
+
+
+def _moment(text: str) -> datetime | None:
+    if not _DATE.match(text):
+        return None
     try:
-        return float(text)
+        moment = datetime.fromisoformat(text)
     except ValueError:
         return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _order(value: Any, given: str) -> int | None:
     """-1, 0 or 1 as the value sorts before, with or after the given text; numbers compare as
-    numbers, the rest as text (ISO dates then compare in time order)."""
+    numbers, dates as moments (whatever their offsets), the rest as text."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         number = _number(given)
         if number is None:
             return None
         return (value > number) - (value < number)
     text = _text(value)
+    moments = _moment(text), _moment(given)
+    if moments[0] is not None and moments[1] is not None:
+        return (moments[0] > moments[1]) - (moments[0] < moments[1])
     return (text > given) - (text < given)
 
 
@@ -147,8 +163,5 @@ def _like(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(parts), re.IGNORECASE | re.DOTALL)
 
 
-def _sort_key(value: Any) -> tuple[bool, Any]:
-    # Nulls last going up; numbers as numbers, anything else as its text.
-    if isinstance(value, int | float | str) or value is None:
-        return value is None, value if value is not None else 0
-    return False, _text(value)
+def _sort_key(value: Any) -> Any:
+    return value if isinstance(value, int | float | str) else _text(value)

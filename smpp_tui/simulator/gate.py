@@ -59,8 +59,13 @@ def application_of(world: World, key: str | None) -> Application:
     return application
 
 
-def authenticate(world: World, policy: GatePolicy, signed: Signed, api_path: str) -> Credential:
-    """The credential a signed request acts with, or the `ApiError` OVHcloud would answer."""
+def authenticate(
+    world: World, policy: GatePolicy, signed: Signed, api_path: str | None
+) -> Credential:
+    """The credential a signed request acts with, or the `ApiError` OVHcloud would answer.
+
+    With no `api_path`, the access rules are the caller's to check, on each path it serves
+    (the ids of a batch)."""
     application = application_of(world, signed.application_key)
     credential = world.credentials.get(signed.consumer_key or "")
     if credential is None or credential.application is not application:
@@ -70,7 +75,7 @@ def authenticate(world: World, policy: GatePolicy, signed: Signed, api_path: str
     _check_timestamp(signed.timestamp, world.now(), policy.timestamp_window)
     if not _signature_holds(application, credential, signed):
         raise errors.invalid_signature()
-    if not rules_allow(credential.rules, signed.method, api_path):
+    if api_path is not None and not rules_allow(credential.rules, signed.method, api_path):
         raise errors.not_granted_call()
     credential.last_use = world.now()
     return credential

@@ -11,6 +11,7 @@ import contextlib
 import itertools
 import json
 import logging
+import math
 import socket
 import ssl
 import threading
@@ -79,6 +80,7 @@ class Simulator:
         self._host, self._port = host, port
         self.tls = tls
         self.certificates = certificates or Certificates.for_host(host)
+        self._owns_certificates = certificates is None  # a shared CA file is its owner's
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -107,7 +109,8 @@ class Simulator:
         self._server.close_connections()
         self._server.server_close()
         self._server = None
-        self.certificates.remove()
+        if self._owns_certificates:
+            self.certificates.remove()
 
     def wait(self) -> None:
         """Block the calling thread while the server runs; stop it when interrupted."""
@@ -198,12 +201,14 @@ class Simulator:
         """Route, authenticate and run one API request; errors come back as replies too."""
         try:
             route, params = self.router.find(method, api_path)
+            separator = wire.headers.get("x-ovh-batch")
             credential = None
             if route.auth == "application":
                 application_of(self.world, wire.signed.application_key)
             elif route.auth == "signed":
+                ruled = api_path if separator is None else None  # a batch rules each id
                 with self.world.lock:
-                    credential = authenticate(self.world, self.policy, wire.signed, api_path)
+                    credential = authenticate(self.world, self.policy, wire.signed, ruled)
             request = Request(
                 method=method,
                 path=api_path,
@@ -216,7 +221,6 @@ class Simulator:
                 base_url=wire.base_url,
                 template=route.template,
             )
-            separator = request.header("X-Ovh-Batch")
             with self.world.lock:
                 if separator is None:
                     result = route.handler(request)
@@ -246,9 +250,22 @@ def _json_body(raw: bytes) -> Any:
     if not raw:
         return None
     try:
-        return json.loads(raw)
+        # NaN and Infinity are not JSON, and a number too large for a float is none OVHcloud
+        # stores: refused as malformed rather than echoed back as invalid JSON.
+        return json.loads(raw, parse_constant=_not_json, parse_float=_finite)
     except ValueError:
         raise errors.bad_request("Invalid JSON received") from None
+
+
+def _not_json(constant: str) -> Any:
+    raise ValueError(constant)
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(text)
+    return number
 
 
 class _Server(ThreadingHTTPServer):

@@ -53,7 +53,10 @@ class Customer:
 
     def __init__(self, scale: int) -> None:
         self.scale = scale
-        command = [PYTHON, "-m", "smpp_tui", "simulator", "--scale", str(scale), "--history", "0"]
+        # Its UPDATING_IP account stays so for the run: settling would redraw a row in the idle
+        # minute, a change rather than idleness.
+        command = [PYTHON, "-m", "smpp_tui", "simulator", "--scale", str(scale), "--history", "0",
+                   "--updating-for", "3600"]  # fmt: skip
         self.process = subprocess.Popen(
             command, stdout=subprocess.PIPE, text=True, env=child_env(None)
         )

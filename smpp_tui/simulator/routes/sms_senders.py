@@ -48,3 +48,5 @@ def change_sender(request: Request) -> None:
 def delete_sender(request: Request) -> None:
     senders, sender = sender_of(request)
     del senders[sender.sender]
+    # Its papers go with it: a sender asked for again under that name starts with none.
+    account_of(request).paperwork.sender_documents.pop(sender.sender, None)

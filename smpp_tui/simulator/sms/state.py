@@ -53,12 +53,13 @@ class SmsState:
             if n.owner == owner and (account is None or n.account == account)
         )
 
-    def number(self, owner: str, number: str, account: str | None = None) -> VirtualNumber:
-        """One of the owner's virtual numbers (attached to `account` when given)."""
-        if number not in self.numbers_of(owner, account):
+    def number(self, owner: str, number: str) -> VirtualNumber:
+        """One of the owner's virtual numbers; another customer's is as unknown as none."""
+        if number not in self.numbers_of(owner):
             raise errors.not_found()
         return self.numbers[number]
 
     def make_all_traffic(self) -> int:
-        """Generate every account's history now (benchmarks); the number of outgoing SMS."""
+        """Generate every account's history now (benchmarks; not its users' nor its virtual
+        numbers'); the number of outgoing SMS."""
         return sum(len(account.traffic.outgoing) for account in self.accounts.values())

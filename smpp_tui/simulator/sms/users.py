@@ -4,6 +4,7 @@ history, jobs and receiver lists."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,36 +58,43 @@ class SmsUser(MadeOnUse):
         }
 
     def update(self, body: object) -> None:
-        """`PUT`: password, callbacks, IP restrictions, quota and alert threshold."""
+        """`PUT`: password, callbacks, IP restrictions, quota and alert threshold; every field
+        checked before any is kept, so a refused change changes nothing."""
         if not isinstance(body, dict):
             raise errors.bad_request("Send an sms.User object")
+        changes: dict[str, Any] = {}
         if "password" in body:
-            self.password = _password(body["password"])
+            changes["password"] = _password(body["password"])
         for name, attribute in (("callBack", "callback"), ("stopCallBack", "stop_callback")):
             if name in body:
-                setattr(self, attribute, _optional_text(name, body[name]))
+                changes[attribute] = _optional_text(name, body[name])
         if "ipRestrictions" in body:
-            self.ip_restrictions = _texts("ipRestrictions", body["ipRestrictions"])
+            changes["ip_restrictions"] = _texts("ipRestrictions", body["ipRestrictions"])
         if "quotaInformations" in body:
-            self.quota = _quota(body["quotaInformations"], self.quota)
+            changes["quota"] = _quota(body["quotaInformations"], self.quota)
         if "alertThresholdInformations" in body:
-            self._alert(body["alertThresholdInformations"])
+            changes |= self._alert(body["alertThresholdInformations"])
+        for attribute, value in changes.items():
+            setattr(self, attribute, value)
 
-    def _alert(self, value: object) -> None:
+    def _alert(self, value: object) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise errors.bad_request("Invalid alertThresholdInformations: an sms.AlertThreshold")
         supports = enum("sms.SupportEnum")
-        if value.get("support", self.alert_support) not in supports:
+        support = value.get("support", self.alert_support)
+        if support not in supports:
             raise errors.bad_request(f"Invalid support: one of {', '.join(supports)}")
         threshold = value.get("alertThreshold", self.alert_threshold)
         if type(threshold) is not int or threshold < 0:
             raise errors.bad_request("Invalid alertThreshold: a whole number of credits >= 0")
-        self.alert_threshold, self.alert_support = (
-            threshold,
-            value.get("support", self.alert_support),
-        )
-        self.alert_email = str(value.get("alertEmail", self.alert_email))
-        self.alert_number = str(value.get("alertNumber", self.alert_number))
+        texts = {"alert_email": "alertEmail", "alert_number": "alertNumber"}
+        changes = {
+            attribute: value.get(name, getattr(self, attribute))
+            for attribute, name in texts.items()
+        }
+        if not all(isinstance(text, str) for text in changes.values()):
+            raise errors.bad_request("Invalid alertEmail or alertNumber: a text")
+        return changes | {"alert_threshold": threshold, "alert_support": support}
 
 
 def new_user(body: object, taken: set[str]) -> SmsUser:
@@ -128,6 +136,6 @@ def _quota(value: object, current: float | None) -> float | None:
     if value.get("quotaStatus") == "inactive":
         return None
     left = value.get("quotaLeft", current or 0.0)
-    if not isinstance(left, int | float) or isinstance(left, bool) or left < 0:
+    if not isinstance(left, int | float) or isinstance(left, bool) or not 0 <= left < math.inf:
         raise errors.bad_request("Invalid quotaLeft: a number of credits >= 0")
     return float(left)

@@ -46,6 +46,7 @@ class Smsc:
         self.hostname = "localhost" if host == "127.0.0.1" else host
         # Given when the HTTPS API shares them: one CA for the user to trust.
         self.certificates = certificates or Certificates.for_host(host)
+        self._owns_certificates = certificates is None  # a shared CA file is its owner's
         self._listeners: list[socket.socket] = []
         self._links: set[Link] = set()
         self._lock = threading.Lock()
@@ -92,7 +93,8 @@ class Smsc:
             link.close()
         with self.world.lock:
             self.world.sms.endpoints = Endpoints()
-        self.certificates.remove()
+        if self._owns_certificates:
+            self.certificates.remove()
 
     def __enter__(self) -> Smsc:
         return self.start()

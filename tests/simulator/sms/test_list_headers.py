@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
+from smpp_tui.simulator import batch
 from tests.schema import validate_response
 from tests.simulator.sms.conftest import FULL, MAIN
 
@@ -203,3 +204,77 @@ def test_without_the_expanded_mode_filter_and_sort_are_ignored_as_on_ovhcloud(ap
     assert status == 200
     assert ids == api.get(f"/sms/{MAIN}/senders")
     assert "X-Pagination-Elements" not in headers
+
+
+def test_each_id_of_a_batch_meets_the_keys_access_rules(api, world, customers):
+    credential = world.credentials[customers[0].keys.consumer_key]
+    credential.rules = [{"method": "GET", "path": f"/sms/{MAIN}"}]
+    status, items, _ = call(api, f"/sms/{MAIN},{FULL}", {"X-Ovh-Batch": ","})
+    assert status == 200
+    assert items[0]["value"]["name"] == MAIN
+    assert items[1] == {"key": FULL, "value": None, "error": "This call has not been granted"}
+    credential.rules = [{"method": "GET", "path": f"/sms/{FULL}"}]
+    assert call(api, f"/sms/{MAIN}", {})[0] == 403, "the same key, without a batch"
+
+
+def test_an_encoded_comma_belongs_to_the_id_an_encoded_bar_separates(api, world):
+    status, items, _ = call(api, f"/sms/{MAIN}/senders/Acme%2CCo,ExampleTel", {"X-Ovh-Batch": ","})
+    assert status == 200
+    assert [item["key"] for item in items] == ["Acme,Co", "ExampleTel"]
+    assert items[0]["error"] == "The requested object (sender = Acme,Co) does not exist"
+    status, items, _ = call(
+        api, f"/sms/{MAIN}/senders/PROMO%7CExampleTel%7C38200", {"X-Ovh-Batch": "|"}
+    )
+    assert [item["value"]["sender"] for item in items] == ["PROMO", "ExampleTel", "38200"]
+
+
+def test_an_encoded_separator_splits_in_either_case():
+    assert batch._split("A%7cB%7CC|D", "|") == ["A", "B", "C", "D"]
+    assert batch._split("A%2cB,C", ",") == ["A%2cB", "C"]
+
+
+@pytest.mark.parametrize("order", ["ASC", "DESC"])
+def test_nulls_sort_last_either_way(api, order):
+    rows = expanded(
+        api,
+        f"/sms/{FULL}/outgoing",
+        X_Pagination_Sort="deliveredAt",
+        X_Pagination_Sort_Order=order,
+        X_Pagination_Size="5000",
+    )
+    moments = [row["deliveredAt"] for row in rows]
+    known = [moment for moment in moments if moment is not None]
+    assert 0 < len(known) < len(moments)
+    assert moments == [
+        *sorted(known, reverse=order == "DESC"),
+        *[None] * (len(moments) - len(known)),
+    ]
+
+
+def test_dates_compare_as_moments_whatever_their_offsets(api):
+    path, newest = (
+        f"/sms/{FULL}/outgoing",
+        api.get(f"/sms/{FULL}/outgoing/{api.get(f'/sms/{FULL}/outgoing')[0]}"),
+    )
+    day = newest["creationDatetime"][:10]
+    utc = expanded(
+        api,
+        path,
+        X_Pagination_Filter=f"creationDatetime:gt={day}T00:00:00%2B00:00",
+        X_Pagination_Size="5000",
+    )
+    paris = expanded(
+        api,
+        path,
+        X_Pagination_Filter=f"creationDatetime:gt={day}T02:00:00%2B02:00",
+        X_Pagination_Size="5000",
+    )
+    assert utc
+    assert utc == paris
+
+
+def test_not_a_number_is_no_number(api):
+    rows = expanded(api, f"/sms/{MAIN}/senders", X_Pagination_Filter="sender:eq=nan")
+    assert rows == []
+    status, body, _ = call(api, "/sms", EXPANDED | {"X-Pagination-Filter": "creditsLeft:gt=nan"})
+    assert (status, body) == (200, [])

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from ovh import exceptions as ovh_errors
 
+from tests.handsigned import signed
 from tests.simulator.sms.conftest import CLASSIC, MAIN, OTHERS
 
 USERS = f"/sms/{MAIN}/users"
@@ -121,3 +124,22 @@ def test_another_customers_users_do_not_exist(other_api):
     with pytest.raises(ovh_errors.ResourceNotFoundError):
         other_api.get(f"{USERS}/webshop")
     assert other_api.get(f"/sms/{OTHERS}/users") == []
+
+
+def test_a_refused_change_changes_nothing(api):
+    before = api.get(f"{USERS}/webshop")
+    with pytest.raises(ovh_errors.BadParametersError):
+        api.put(f"{USERS}/webshop", password="Changed-123", quotaInformations={"quotaLeft": -1})
+    assert api.get(f"{USERS}/webshop") == before
+
+
+def test_nan_and_infinity_are_not_json(api, sim, customers):
+    keys = dataclasses.asdict(customers[0].keys)
+    for text in (
+        '{"quotaInformations": {"quotaLeft": NaN}}',
+        '{"quotaInformations": {"quotaLeft": 1e309}}',
+    ):
+        url = f"{sim.endpoint}{USERS}/webshop"
+        response = signed("PUT", url, body=text, timestamp=int(sim.world.now()), **keys)
+        assert (response.status_code, response.json()["message"]) == (400, "Invalid JSON received")
+    assert api.get(f"/sms/{MAIN}")["creditsHoldByQuota"] == 0
