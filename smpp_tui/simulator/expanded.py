@@ -108,12 +108,13 @@ def _condition(piece: str, fields: Collection[str]) -> Condition:
 
 
 def _path(text: str, fields: Collection[str], header: str) -> tuple[str, ...]:
-    path = tuple(text.split("."))
-    if path[0] not in fields:
+    if text not in fields:
+        names = sorted(field for field in fields if "." not in field)
         raise errors.bad_request(
-            f"Unknown field {text!r} in {header}: one of {', '.join(sorted(fields))}"
+            f"Unknown field {text!r} in {header}: one of {', '.join(names)}, or a dotted"
+            " field inside one of them"
         )
-    return path
+    return tuple(text.split("."))
 
 
 def _text(value: Any) -> str:

@@ -372,7 +372,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(reply, query_id)
 
     def _wire(self, body: bytes) -> _Wire:
-        host = self.headers.get("Host", "")
+        # HTTP/1.0 may leave Host out: the links the simulator gives then name its own address.
+        host = self.headers.get("Host") or "{}:{}".format(*self.server.server_address[:2])
         scheme = self.server.simulator.scheme
         return _Wire(
             signed=Signed(

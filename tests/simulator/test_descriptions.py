@@ -5,6 +5,7 @@ the list of sections; all without authentication."""
 from __future__ import annotations
 
 import json
+import socket
 from importlib import resources
 from typing import Any
 from urllib.parse import quote
@@ -251,3 +252,13 @@ def _conforms(value: Any, field: dict[str, Any], models: dict[str, Any]) -> bool
 )
 def test_type_names(schema, expected):
     assert type_name(schema) == expected
+
+
+def test_a_request_without_host_is_told_the_simulators_own_address(sim):
+    with socket.create_connection(("127.0.0.1", sim.port), timeout=5) as connection:
+        connection.sendall(b"GET /1.0/sms.json HTTP/1.0\r\n\r\n")
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    body = json.loads(answer.partition(b"\r\n\r\n")[2])
+    assert body["basePath"] == f"http://127.0.0.1:{sim.port}/1.0"

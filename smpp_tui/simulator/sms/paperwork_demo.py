@@ -81,6 +81,8 @@ _TASKS = (("done", "finishing"), ("doing", "waitForHlrs"), ("todo", "starting"))
 
 def seed_paperwork(account: SmsAccount, anchor: float) -> None:
     paperwork = account.paperwork
+    # OVHcloud's ids are global: each account counts from its own thousand.
+    paperwork.made = account.service_id * 1_000
     _phonebooks(paperwork, account.name)
     _templates(paperwork, anchor)
     sender = next((s.sender for s in account.senders.values() if s.status == ENABLE), None)

@@ -26,15 +26,33 @@ def enum(name: str) -> tuple[Any, ...]:
 
 @cache
 def expanded_fields(template: str) -> frozenset[str]:
-    """The properties of the objects a list route expands to, for example those of
-    `sms.Sender` for `/sms/{serviceName}/senders`; none for a route that does not expand."""
+    """The fields of the objects a list route expands to, dotted inside nested objects: for
+    `/sms` `name`, `iam` and `iam.urn`...; none for a route that does not expand."""
     operation = _document()["paths"].get(template, {}).get("get", {})
     name = operation.get("x-expanded-response")
     if name is None:
         return frozenset()
     # The extension names `SmsSender` for the model `sms.Sender`.
-    model = _document()["components"]["schemas"]["sms." + name.removeprefix("Sms")]
-    return frozenset(model.get("properties", {}))
+    return frozenset(
+        _fields(_document()["components"]["schemas"]["sms." + name.removeprefix("Sms")])
+    )
+
+
+def _fields(schema: dict[str, Any], prefix: str = "") -> list[str]:
+    fields = []
+    for name, spec in schema.get("properties", {}).items():
+        fields.append(prefix + name)
+        nested = _followed(spec)
+        if nested.get("type", "object") == "object" and "properties" in nested:
+            fields += _fields(nested, f"{prefix}{name}.")
+    return fields
+
+
+def _followed(spec: dict[str, Any]) -> dict[str, Any]:
+    """A property's schema with its `$ref` (or `allOf` of one `$ref`) followed."""
+    refs = [spec, *spec.get("allOf", [])]
+    reference = next((item["$ref"] for item in refs if "$ref" in item), None)
+    return model(reference) if reference else spec
 
 
 def request_body(method: str, template: str) -> dict[str, Any]:

@@ -278,3 +278,10 @@ def test_not_a_number_is_no_number(api):
     assert rows == []
     status, body, _ = call(api, "/sms", EXPANDED | {"X-Pagination-Filter": "creditsLeft:gt=nan"})
     assert (status, body) == (200, [])
+
+
+def test_a_dotted_field_is_checked_to_its_last_name(api):
+    status, body, _ = call(api, "/sms", EXPANDED | {"X-Pagination-Filter": "iam.nope:eq=x"})
+    assert status == 400
+    assert body["message"].startswith("Unknown field 'iam.nope' in X-Pagination-Filter: one of ")
+    assert call(api, "/sms", EXPANDED | {"X-Pagination-Sort": "iam.urn"})[0] == 200

@@ -10,7 +10,7 @@ import requests
 from ovh import exceptions as ovh_errors
 
 from tests.schema import validate_request
-from tests.simulator.sms.conftest import MAIN, WAITING
+from tests.simulator.sms.conftest import FULL, MAIN, WAITING
 
 BOOKS = f"/sms/{MAIN}/phonebooks"
 
@@ -152,3 +152,18 @@ def test_another_customers_phonebooks_do_not_exist(api, other_api):
         assert caught.value.response.json()["message"] == "This service does not exist"
     with pytest.raises(ovh_errors.ResourceNotFoundError):
         other_api.post(BOOKS, name="Mine now")
+
+
+def test_contact_ids_are_not_shared_between_accounts(api):
+    def contact_ids(account: str) -> set[int]:
+        books = api.get(f"/sms/{account}/phonebooks")
+        return {
+            i
+            for book in books
+            for i in api.get(f"/sms/{account}/phonebooks/{book}/phonebookContact")
+        }
+
+    main, full = contact_ids(MAIN), contact_ids(FULL)
+    assert main
+    assert full
+    assert not main & full, "OVHcloud's ids are global"
