@@ -9,6 +9,7 @@ from typing import Any
 from smpp_tui.simulator.router import Request, Router
 from smpp_tui.simulator.routes.sms_common import account_of, integer, listing, missing, path_id
 from smpp_tui.simulator.sms.history import History
+from smpp_tui.simulator.sms.sending import Sends, settle
 from smpp_tui.simulator.sms.times import parse_moment
 from smpp_tui.simulator.sms.traffic import (
     INCOMING_FILTERS,
@@ -60,24 +61,31 @@ def _delete(request: Request, history: History) -> None:
     history.delete(_record(request, history).id)
 
 
-TrafficOf = Callable[[Request], Traffic]
+SourceOf = Callable[[Request], Sends]
 
 
-def register_history(router: Router, prefix: str, traffic_of: TrafficOf) -> None:
+def register_history(router: Router, prefix: str, source_of: SourceOf) -> None:
     """The history routes under one prefix (an account, a user, a virtual number): the list,
-    read and delete routes of both ways, and the HLR of an outgoing SMS's receiver."""
+    read and delete routes of both ways, and the HLR of an outgoing SMS's receiver. Jobs whose
+    time has come are sent first, so that they are found here."""
+
+    def traffic(request: Request) -> Traffic:
+        source = source_of(request)
+        settle(source, request.world.now())
+        return source.traffic
+
     for way, filters in (("outgoing", OUTGOING_FILTERS), ("incoming", INCOMING_FILTERS)):
-        _register_way(router, f"{prefix}/{way}", filters, _way_of(traffic_of, way))
+        _register_way(router, f"{prefix}/{way}", filters, _way_of(traffic, way))
 
     def outgoing_hlr(request: Request) -> dict[str, Any]:
-        outgoing = traffic_of(request).outgoing
+        outgoing = traffic(request).outgoing
         return operator_of(_record(request, outgoing).receiver).describe()
 
     router.route("GET", f"{prefix}/outgoing/{{id}}/hlr")(outgoing_hlr)
 
 
-def _way_of(traffic_of: TrafficOf, way: str) -> Callable[[Request], History]:
-    return lambda request: getattr(traffic_of(request), way)
+def _way_of(traffic: Callable[[Request], Traffic], way: str) -> Callable[[Request], History]:
+    return lambda request: getattr(traffic(request), way)
 
 
 def _register_way(
@@ -97,4 +105,4 @@ def _register_way(
     router.route("DELETE", f"{path}/{{id}}")(delete)
 
 
-register_history(router, "/sms/{serviceName}", lambda request: account_of(request).traffic)
+register_history(router, "/sms/{serviceName}", account_of)

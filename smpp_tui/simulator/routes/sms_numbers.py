@@ -9,7 +9,7 @@ from smpp_tui.simulator import errors
 from smpp_tui.simulator.router import Request, Router
 from smpp_tui.simulator.routes.sms_common import account_of, listing, missing, sms
 from smpp_tui.simulator.routes.sms_history import register_history
-from smpp_tui.simulator.routes.sms_jobs import register_jobs
+from smpp_tui.simulator.routes.sms_jobs import Outlet, register_jobs
 from smpp_tui.simulator.sms.numbers import ChatAccess, VirtualNumber, chat_url
 
 router = Router()
@@ -83,5 +83,10 @@ def delete_chat(request: Request) -> None:
     number.chat = None
 
 
-register_history(router, ATTACHED, lambda request: _attached(request).traffic)
-register_jobs(router, ATTACHED, lambda request: _attached(request).jobs, with_sender=False)
+def _outlet(request: Request) -> Outlet:
+    number, account = _attached(request), account_of(request)
+    return Outlet(number, account, account.receivers, number=number.number)
+
+
+register_history(router, ATTACHED, _attached)
+register_jobs(router, ATTACHED, _outlet, with_sender=False)

@@ -8,7 +8,7 @@ from typing import Any
 from smpp_tui.simulator.router import Request, Router
 from smpp_tui.simulator.routes.sms_common import account_of, found, listing
 from smpp_tui.simulator.routes.sms_history import register_history
-from smpp_tui.simulator.routes.sms_jobs import register_jobs
+from smpp_tui.simulator.routes.sms_jobs import Outlet, register_jobs
 from smpp_tui.simulator.routes.sms_misc import export_document
 from smpp_tui.simulator.routes.sms_receivers import register_receivers
 from smpp_tui.simulator.sms.users import SmsUser, new_user
@@ -56,6 +56,11 @@ def export(request: Request) -> str:
     return export_document(request, user.traffic, f"{request.params['serviceName']}-{user.login}")
 
 
-register_history(router, USER, lambda request: user_of(request).traffic)
-register_jobs(router, USER, lambda request: user_of(request).jobs)
+def _outlet(request: Request) -> Outlet:
+    user = user_of(request)
+    return Outlet(user, account_of(request), user.receivers, user=user)
+
+
+register_history(router, USER, user_of)
+register_jobs(router, USER, _outlet)
 register_receivers(router, USER, lambda request: user_of(request).receivers)

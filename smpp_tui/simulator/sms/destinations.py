@@ -3,7 +3,7 @@ there, and the operators' routing restrictions (`sms.Exception`).
 
 The credits are the simulator's own (OVHcloud's grid changes): France, Belgium, Switzerland and
 the United Kingdom cost what the demo's history charges (`generate`), other destinations listed
-here plausible amounts, and every other one `_ELSEWHERE`.
+here plausible amounts, and every other one `ELSEWHERE`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ _CREDITS = {
     "us": 0.6,
     "ca": 0.6,
 }
-_ELSEWHERE = 3.0
+ELSEWHERE = 3.0
 
 
 @dataclass(frozen=True)
@@ -51,11 +51,16 @@ def _names() -> dict[str, str]:
     return {code: name for code, _, name in rows}
 
 
+def credits_to(code: str) -> float:
+    """What a one-part SMS to a country of `sms.CountryEnum` costs (lower case, such as `fr`)."""
+    return _CREDITS.get(code, ELSEWHERE)
+
+
 def destination(code: str) -> Destination:
     """A destination of `sms.CountryEnum` (the caller checks the code)."""
     if code == ALL:
         return Destination(ALL, "All countries", 1.0)
-    return Destination(code, _names()[code], _CREDITS.get(code, _ELSEWHERE))
+    return Destination(code, _names()[code], credits_to(code))
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ import uuid
 from datetime import UTC, datetime
 
 from smpp_tui.simulator.sms.account import SmsAccount
-from smpp_tui.simulator.sms.history import History
 from smpp_tui.simulator.sms.ptt import DELIVERED, delivery_receipt
 from smpp_tui.simulator.sms.traffic import Outgoing, operator_of
 
@@ -36,7 +35,7 @@ def record(
         account.credits_left = round(account.credits_left - cost, 2)
     ptt = DELIVERED if paid else CREDIT_EXHAUSTED
     history = account.traffic.outgoing
-    record_id, created = _next(history, now)
+    record_id, created = history.next_slot(now)
     sms = Outgoing(
         id=record_id,
         created=created,
@@ -66,11 +65,3 @@ def receipt(sms: Outgoing) -> str:
         f"id:{sms.message_id} sub:001 dlvrd:{int(delivered):03d} submit date:{at} "
         f"done date:{at} stat:{state} err:{sms.ptt:03d} text:{sms.message[:20]}"
     )
-
-
-def _next(history: History, now: float) -> tuple[int, float]:
-    """A new record's id and time: after the newest (ids and times only grow)."""
-    newest = history.newest()
-    if newest is None:
-        return 1, now
-    return newest.id + 1, max(now, newest.created)
