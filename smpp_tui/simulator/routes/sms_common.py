@@ -10,13 +10,21 @@ from smpp_tui.simulator import errors, expanded
 from smpp_tui.simulator.router import Reply, Request
 from smpp_tui.simulator.sms import SmsAccount, SmsState
 from smpp_tui.simulator.sms.schema import expanded_fields
+from smpp_tui.simulator.sms.sending import Sends, settle
 
 K = TypeVar("K")
 V = TypeVar("V")
+S = TypeVar("S", bound=Sends)
 
 
 def sms(request: Request) -> SmsState:
     return request.world.sms
+
+
+def settled(request: Request, source: S) -> S:
+    """The source, its jobs whose time has come sent first (before anything reads it)."""
+    settle(source, request.world.now(), sms(request).new_id)
+    return source
 
 
 def account_of(request: Request) -> SmsAccount:

@@ -7,9 +7,16 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from smpp_tui.simulator.router import Request, Router
-from smpp_tui.simulator.routes.sms_common import account_of, integer, listing, missing, path_id
+from smpp_tui.simulator.routes.sms_common import (
+    account_of,
+    integer,
+    listing,
+    missing,
+    path_id,
+    settled,
+)
 from smpp_tui.simulator.sms.history import History
-from smpp_tui.simulator.sms.sending import Sends, settle
+from smpp_tui.simulator.sms.sending import Sends
 from smpp_tui.simulator.sms.times import parse_moment
 from smpp_tui.simulator.sms.traffic import (
     INCOMING_FILTERS,
@@ -70,9 +77,7 @@ def register_history(router: Router, prefix: str, source_of: SourceOf) -> None:
     time has come are sent first, so that they are found here."""
 
     def traffic(request: Request) -> Traffic:
-        source = source_of(request)
-        settle(source, request.world.now())
-        return source.traffic
+        return settled(request, source_of(request)).traffic
 
     for way, filters in (("outgoing", OUTGOING_FILTERS), ("incoming", INCOMING_FILTERS)):
         _register_way(router, f"{prefix}/{way}", filters, _way_of(traffic, way))

@@ -13,13 +13,20 @@ from typing import Any
 
 from smpp_tui.simulator import errors
 from smpp_tui.simulator.router import Request, Router
-from smpp_tui.simulator.routes.sms_common import account_of, found, listing, path_id
+from smpp_tui.simulator.routes.sms_common import (
+    account_of,
+    found,
+    listing,
+    path_id,
+    settled,
+    sms,
+)
 from smpp_tui.simulator.sms.account import SmsAccount
 from smpp_tui.simulator.sms.bodies import read_body
 from smpp_tui.simulator.sms.jobs import Job
 from smpp_tui.simulator.sms.receivers import Receiver
 from smpp_tui.simulator.sms.senders import ENABLE
-from smpp_tui.simulator.sms.sending import Order, Sends, order_of, send, settle
+from smpp_tui.simulator.sms.sending import Order, Sends, order_of, send
 from smpp_tui.simulator.sms.users import SmsUser
 
 router = Router()
@@ -43,6 +50,8 @@ class Outlet:
         if self.number is not None:
             return f"+{self.number}"
         if fields.get("senderForResponse"):
+            if "sender" in fields:
+                raise errors.bad_request("Either a sender or senderForResponse: true, not both")
             return RESPONSE_SENDER
         senders = self.account.senders
         usable = [name for name, s in senders.items() if s.status_at(now)[0] == ENABLE]
@@ -72,15 +81,14 @@ def _short(order: Order, left: str) -> errors.ApiError:
 
 
 OutletOf = Callable[[Request], Outlet]
+_RECEIVERS = ("receivers", "receiversSlotId", "receiversDocumentUrl")
 
 
 def register_jobs(
     router: Router, prefix: str, outlet_of: OutletOf, *, with_sender: bool = True
 ) -> None:
     def source(request: Request) -> Sends:
-        source = outlet_of(request).source
-        settle(source, request.world.now())
-        return source
+        return settled(request, outlet_of(request).source)
 
     def job(request: Request) -> Job:
         return found(source(request).jobs, "id", path_id(request))
@@ -94,15 +102,17 @@ def register_jobs(
         return job(request).describe(with_sender=with_sender)
 
     def delete(request: Request) -> None:
-        del source(request).jobs[job(request).id]
+        # The credits it took stay taken: the simulator's own choice (OVHcloud's is unknown).
+        jobs = source(request).jobs
+        del jobs[found(jobs, "id", path_id(request)).id]
 
     def post(request: Request) -> dict[str, Any]:
         outlet, now = outlet_of(request), request.world.now()
         fields = read_body("POST", request.template, request.body)
-        settle(outlet.source, now)
+        settled(request, outlet.source)
         order = order_of(fields, outlet.sender(fields, now), _receivers(outlet, fields))
         outlet.pay(order)
-        return send(outlet.source, order, now)
+        return send(outlet.source, order, now, sms(request).new_id)
 
     router.route("GET", f"{prefix}/jobs")(list_)
     router.route("POST", f"{prefix}/jobs")(post)
@@ -111,6 +121,9 @@ def register_jobs(
 
 
 def _receivers(outlet: Outlet, fields: dict[str, Any]) -> list[str]:
+    given = [name for name in _RECEIVERS if name in fields]
+    if len(given) > 1:
+        raise errors.bad_request(f"One of {', '.join(_RECEIVERS)}, not {' and '.join(given)}")
     if "receiversDocumentUrl" in fields:
         raise errors.bad_request(
             "receiversDocumentUrl is not simulated: send receivers, or a receiversSlotId"

@@ -13,6 +13,7 @@ from smpp_tui.simulator.routes.sms_common import (
     listing,
     missing,
     path_id,
+    settled,
     sms,
 )
 from smpp_tui.simulator.routes.sms_history import date_range, equalities
@@ -98,7 +99,7 @@ def lookup_operator(request: Request) -> dict[str, Any]:
 
 @router.route("GET", "/sms/{serviceName}/document")
 def export(request: Request) -> str:
-    account = account_of(request)
+    account = settled(request, account_of(request))
     return export_document(request, account.traffic, account.name)
 
 

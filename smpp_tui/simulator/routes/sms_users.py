@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from smpp_tui.simulator.router import Request, Router
-from smpp_tui.simulator.routes.sms_common import account_of, found, listing
+from smpp_tui.simulator.routes.sms_common import account_of, found, listing, settled
 from smpp_tui.simulator.routes.sms_history import register_history
 from smpp_tui.simulator.routes.sms_jobs import Outlet, register_jobs
 from smpp_tui.simulator.routes.sms_misc import export_document
@@ -52,7 +52,7 @@ def delete_user(request: Request) -> None:
 
 @router.route("GET", f"{USER}/document")
 def export(request: Request) -> str:
-    user = user_of(request)
+    user = settled(request, user_of(request))
     return export_document(request, user.traffic, f"{request.params['serviceName']}-{user.login}")
 
 

@@ -51,9 +51,32 @@ def _names() -> dict[str, str]:
     return {code: name for code, _, name in rows}
 
 
+# Dialling prefix -> country, for the countries priced above (+1: the United States, as NANP
+# numbers do not tell the US from Canada by their prefix).
+_PREFIXES = {
+    "+33": "fr", "+32": "be", "+41": "ch", "+44": "gb", "+49": "de", "+34": "es", "+39": "it",
+    "+353": "ie", "+352": "lu", "+31": "nl", "+351": "pt", "+48": "pl", "+212": "ma",
+    "+262": "re", "+1": "us",
+}  # fmt: skip
+
+
 def credits_to(code: str) -> float:
     """What a one-part SMS to a country of `sms.CountryEnum` costs (lower case, such as `fr`)."""
     return _CREDITS.get(code, ELSEWHERE)
+
+
+def country_of(number: str) -> str | None:
+    """The priced country an international number (`+33...`) is in; None for the others."""
+    for length in (4, 3, 2):
+        if number[:length] in _PREFIXES:
+            return _PREFIXES[number[:length]]
+    return None
+
+
+def cost(number: str, parts: int) -> float:
+    """The credits an SMS of `parts` parts to `number` costs."""
+    country = country_of(number)
+    return round(parts * (credits_to(country) if country else ELSEWHERE), 2)
 
 
 def destination(code: str) -> Destination:

@@ -40,14 +40,9 @@ class History:
         for record in records:
             self.add(record)
 
-    def newest(self) -> Any | None:
-        return self._records[self._ids[-1]] if self._ids else None
-
-    def next_slot(self, now: float) -> tuple[int, float]:
-        """A new record's id and time: after the newest (ids and times only grow)."""
-        if not self._ids:
-            return 1, now
-        return self._ids[-1] + 1, max(now, self._times[-1])
+    def next_time(self, now: float) -> float:
+        """A new record's time: not before the newest's (times only grow)."""
+        return max(now, self._times[-1]) if self._times else now
 
     def __getitem__(self, record_id: int) -> Any:
         return self._records[record_id]

@@ -12,17 +12,25 @@ from typing import Any
 from smpp_tui.simulator.sms.ptt import PENDING, delivery_receipt
 from smpp_tui.simulator.sms.times import iso
 
-# The GSM 03.38 alphabet and its extension: a message of these alone fits 160 characters a part.
+# The GSM 03.38 alphabet, one septet each, and its extension, two each (an escape, then the
+# character).
 _GSM = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€"
+    "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
 )
+_GSM_EXTENSION = frozenset("^{}\\[~]|€\f")
 
 
-def parts_of(message: str) -> int:
-    """SMS parts: 160 GSM characters or 70 others in one, 153 or 67 a part beyond."""
-    single, each = (160, 153) if set(message) <= _GSM else (70, 67)
-    return 1 if len(message) <= single else -(-len(message) // each)
+def parts_of(message: str, *, unicode: bool | None = None) -> int:
+    """SMS parts: 160 GSM septets or 70 UCS2 characters in one, 153 or 67 a part beyond.
+    `unicode` says the coding; by default, UCS2 when a character is outside GSM's alphabet."""
+    if unicode is None:
+        unicode = not set(message) <= _GSM | _GSM_EXTENSION
+    if unicode:
+        size, single, each = len(message), 70, 67
+    else:
+        size, single, each = len(message) + sum(c in _GSM_EXTENSION for c in message), 160, 153
+    return 1 if size <= single else -(-size // each)
 
 
 @dataclass(slots=True)

@@ -4,23 +4,29 @@ job, and queued jobs sent when their time comes.
 
 The simulator's own choices, where OVHcloud publishes no rule: an SMS costs its parts times the
 credits its destination costs (`/sms/rates/destinations`); without enough credits (or quota)
-nothing is sent and the answer is a 403; every SMS is delivered as it leaves; a number written
-`00...` is read as `+...`.
+nothing is sent and the answer is a 403; every SMS is delivered as it leaves, under an id of
+its own (a job's id is the job's); a number written `00...` is read as `+...`; at most
+`MAX_RECEIVERS` receivers and `MAX_DIFFERED` minutes of delay.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from smpp_tui.simulator import errors
-from smpp_tui.simulator.sms.destinations import ELSEWHERE, credits_to
+from smpp_tui.simulator.sms.destinations import cost, country_of
 from smpp_tui.simulator.sms.history import History
 from smpp_tui.simulator.sms.jobs import Job, parts_of
 from smpp_tui.simulator.sms.ptt import DELIVERED, delivery_receipt
 from smpp_tui.simulator.sms.senders import INTERNATIONAL
-from smpp_tui.simulator.sms.traffic import Outgoing, Traffic, operator_of
+from smpp_tui.simulator.sms.traffic import Outgoing, Traffic
+
+MAX_RECEIVERS = 10_000
+MAX_DIFFERED = 525_600  # a year of minutes
+
+NewId = Callable[[], int]
 
 
 class Sends(Protocol):
@@ -43,13 +49,8 @@ class Order:
     differed: int  # minutes
     tag: str
 
-    @property
-    def parts(self) -> int:
-        return parts_of(self.message)
-
     def cost(self, receiver: str) -> float:
-        country = operator_of(receiver).country_code.lower()
-        return self.parts * (credits_to(country) if country else ELSEWHERE)
+        return cost(receiver, parts_of(self.message))
 
     @property
     def total(self) -> float:
@@ -63,11 +64,15 @@ def order_of(fields: dict[str, Any], sender: str, receivers: Sequence[str]) -> O
     if not message:
         raise errors.bad_request("message is empty: the text of the SMS")
     differed = fields.get("differedPeriod", 0)
-    if differed < 0:
-        raise errors.bad_request(f"Invalid differedPeriod {differed}: minutes >= 0")
-    numbers = [_international(receiver) for receiver in receivers]
-    valid = tuple(dict.fromkeys(n for n in numbers if INTERNATIONAL.fullmatch(n)))
-    invalid = tuple(r for r, n in zip(receivers, numbers, strict=True) if n not in valid)
+    if not 0 <= differed <= MAX_DIFFERED:
+        raise errors.bad_request(
+            f"Invalid differedPeriod {differed}: minutes from 0 to {MAX_DIFFERED:,} (a year)"
+        )
+    if len(receivers) > MAX_RECEIVERS:
+        raise errors.bad_request(f"Too many receivers: {MAX_RECEIVERS:,} at most in one job")
+    numbers = {receiver: _international(receiver) for receiver in receivers}
+    valid = tuple(dict.fromkeys(n for n in numbers.values() if INTERNATIONAL.fullmatch(n)))
+    invalid = tuple(r for r, n in numbers.items() if not INTERNATIONAL.fullmatch(n))
     if not valid:
         raise errors.bad_request(
             "No valid receiver: international numbers such as +33612345678 (or 0033612345678)"
@@ -75,21 +80,18 @@ def order_of(fields: dict[str, Any], sender: str, receivers: Sequence[str]) -> O
     return Order(message, sender, valid, invalid, differed, fields.get("tag", ""))
 
 
-def send(source: Sends, order: Order, now: float) -> dict[str, Any]:
+def send(source: Sends, order: Order, now: float, new_id: NewId) -> dict[str, Any]:
     """Send (or queue, when differed) one SMS a receiver; the `sms.SmsSendingReport`. The
     credits are the caller's to have taken."""
-    outgoing = source.traffic.outgoing
     ids = []
     for receiver in order.receivers:
+        job = Job(new_id(), now, order.sender, receiver, order.message, order.differed,
+                  order.cost(receiver), order.tag)  # fmt: skip
         if order.differed:
-            job_id = max([*source.jobs, outgoing.next_slot(now)[0] - 1]) + 1
-            source.jobs[job_id] = Job(job_id, now, order.sender, receiver, order.message,
-                                      order.differed, order.cost(receiver), order.tag)  # fmt: skip
-            ids.append(job_id)
+            source.jobs[job.id] = job
         else:
-            job = Job(0, now, order.sender, receiver, order.message, 0, order.cost(receiver),
-                      order.tag)  # fmt: skip
-            ids.append(deliver(outgoing, job, now).id)
+            deliver(source.traffic.outgoing, job, now, job.id)
+        ids.append(job.id)
     return {
         "ids": ids,
         "validReceivers": list(order.receivers),
@@ -99,16 +101,16 @@ def send(source: Sends, order: Order, now: float) -> dict[str, Any]:
     }
 
 
-def settle(source: Sends, now: float) -> None:
+def settle(source: Sends, now: float, new_id: NewId) -> None:
     """Send the jobs whose time has come: they leave the jobs for the outgoing history."""
     for job in sorted((job for job in source.jobs.values() if job.due <= now), key=_due):
         del source.jobs[job.id]
-        deliver(source.traffic.outgoing, job, job.due)
+        deliver(source.traffic.outgoing, job, job.due, new_id())
 
 
-def deliver(history: History, job: Job, at: float) -> Outgoing:
+def deliver(history: History, job: Job, at: float, sms_id: int) -> Outgoing:
     """The SMS of a job as it leaves, delivered at once, added to the history."""
-    sms_id, sent = history.next_slot(at)
+    sent = history.next_time(at)
     sms = Outgoing(
         id=sms_id,
         created=sent,
@@ -119,7 +121,7 @@ def deliver(history: History, job: Job, at: float) -> Outgoing:
         delivery_receipt=delivery_receipt(DELIVERED),
         parts=job.parts,
         credits=job.credits,
-        tariff_code=operator_of(job.receiver).country_code or "FR",
+        tariff_code=(country_of(job.receiver) or "").upper(),
         tag=job.tag,
         differed_delivery=job.differed,
         sent_at=sent,

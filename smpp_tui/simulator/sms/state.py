@@ -3,12 +3,16 @@ exports, knobs."""
 
 from __future__ import annotations
 
+import itertools
+
 from smpp_tui.simulator import errors
 from smpp_tui.simulator.sms.account import Endpoints, SmsAccount
 from smpp_tui.simulator.sms.behaviour import SmsBehaviour
 from smpp_tui.simulator.sms.documents import Documents
 from smpp_tui.simulator.sms.numbers import VirtualNumber
 from smpp_tui.simulator.sms.outbox import Outbox
+
+FIRST_NEW_ID = 50_000_000_000  # above the demo's histories, 1,009 accounts of them included
 
 
 class SmsState:
@@ -19,6 +23,9 @@ class SmsState:
         self.documents = Documents()
         self.endpoints = Endpoints()  # a local SMSC names its own
         self.numbers: dict[str, VirtualNumber] = {}
+        # OVHcloud's ids are global and only grow: every SMS or job made while the world runs
+        # takes the next, above every id the demo generated.
+        self._ids = itertools.count(FIRST_NEW_ID)
         self._by_owner: dict[str, dict[str, SmsAccount]] = {}
 
     def add(self, account: SmsAccount) -> SmsAccount:
@@ -40,6 +47,9 @@ class SmsState:
         if account is None:
             raise errors.not_found()
         return account
+
+    def new_id(self) -> int:
+        return next(self._ids)
 
     def add_number(self, number: VirtualNumber) -> VirtualNumber:
         self.numbers[number.number] = number

@@ -129,7 +129,9 @@ class Smsc:
 
         with self.world.lock:
             account = self.world.sms.accounts[system_id]
-            return messages.record(account, sender, receiver, text, data_coding, self.world.now())
+            return messages.record(
+                self.world.sms, account, sender, receiver, text, data_coding, self.world.now()
+            )
 
     def deliver_receipt(self, system_id: str, sms: Outgoing) -> None:
         for link in self.binds.receivers(system_id):

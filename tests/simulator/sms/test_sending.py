@@ -4,6 +4,7 @@ through an unmodified `ovh.Client`: what is sent, what it costs, what waits, wha
 from __future__ import annotations
 
 import pytest
+import requests
 from ovh import exceptions as ovh_errors
 
 from tests.schema import validate_request
@@ -68,7 +69,11 @@ def test_a_deferred_sms_waits_as_a_job_then_leaves(api, world_clock):
             {"sender": "ExampleTel", "receiversSlotId": "9"},
             "No receiver list in slot 9: one of 1, 2",
         ),
-        ({"sender": "ExampleTel", "receivers": [FR], "differedPeriod": -1}, "minutes >= 0"),
+        ({"sender": "ExampleTel", "receivers": [FR], "differedPeriod": -1}, "minutes from 0"),
+        ({"sender": "ExampleTel", "receivers": [FR], "differedPeriod": 10**400}, "(a year)"),
+        ({"sender": "ExampleTel", "receivers": [FR], "receiversSlotId": "1"}, "not receivers and"),
+        ({"sender": "ExampleTel", "senderForResponse": True, "receivers": [FR]}, "not both"),
+        ({"sender": "ExampleTel", "receivers": [FR] * 10_001}, "10,000 at most"),
     ],
 )
 def test_a_bad_order_is_refused_saying_what_is_accepted_and_costs_nothing(api, body, message):
@@ -115,3 +120,45 @@ def test_a_virtual_number_sends_as_itself(api):
     report = post(api, f"{path}/jobs", message="Reply to me", receivers=[FR])
     sms = api.get(f"{path}/outgoing/{report['ids'][0]}")
     assert sms["sender"] == "+32470001122"
+
+
+def test_ids_are_global_and_a_job_keeps_its_own(api, world_clock):
+    later = post(api, JOBS, message="Later", sender="ExampleTel", receivers=[FR], differedPeriod=1)
+    now = post(api, JOBS, message="Now", sender="ExampleTel", receivers=[FR])
+    user = post(api, f"/sms/{MAIN}/users/webshop/jobs", message="Shop", sender="ExampleTel",
+                receivers=[FR])  # fmt: skip
+    ids = [*later["ids"], *now["ids"], *user["ids"]]
+    assert len(set(ids)) == 3
+    assert ids == sorted(ids), "ids only grow"
+    api.delete(f"{JOBS}/{later['ids'][0]}")
+    again = post(api, JOBS, message="Again", sender="ExampleTel", receivers=[FR], differedPeriod=1)
+    assert again["ids"][0] > ids[-1], "a deleted job's id is not given again"
+    world_clock.advance(60)
+    newest = api.get(f"/sms/{MAIN}/outgoing")[0]
+    assert newest > again["ids"][0], "the SMS a job leaves as has an id of its own"
+    assert api.get(f"/sms/{MAIN}/outgoing/{newest}")["message"] == "Again"
+
+
+@pytest.mark.parametrize(
+    ("receiver", "credits", "tariff"),
+    [("+12025550100", 0.6, "US"), ("+34612345678", 1.2, "ES"), ("+81312345678", 3.0, "")],
+)
+def test_each_destination_costs_what_the_rates_say(api, receiver, credits, tariff):
+    report = post(api, JOBS, message="Hi", sender="ExampleTel", receivers=[receiver])
+    assert report["totalCreditsRemoved"] == credits
+    sms = api.get(f"/sms/{MAIN}/outgoing/{report['ids'][0]}")
+    assert (sms["credits"], sms["tariffCode"]) == (credits, tariff)
+
+
+def test_gsm_extension_characters_take_two_septets(api):
+    report = post(api, JOBS, message="€" * 100, sender="ExampleTel", receivers=["+34612345678"])
+    assert report["totalCreditsRemoved"] == 2.4, "200 septets: 2 parts of 1.2"
+
+
+def test_a_due_job_is_in_the_export(api, world_clock, sim):
+    post(api, JOBS, message="Exported", sender="ExampleTel", receivers=[FR], differedPeriod=1)
+    world_clock.advance(60)
+    document = api.get(f"/sms/{MAIN}/document", wayType="outgoing")
+    world_clock.advance(sim.world.sms.behaviour.document_delay)
+    url = api.get(f"/me/document/{document}")["getUrl"]
+    assert "Exported" in requests.get(url, timeout=5).text
