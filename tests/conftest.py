@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 
@@ -43,6 +44,11 @@ def clean_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
         monkeypatch.setenv(variable, str(home / folder))
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     monkeypatch.chdir(home)
+    # Temporary files (a demo's audit log, the simulator's CA) stay in the test's folder, in
+    # this process and in the commands it runs, not in the machine's /tmp.
+    scratch = tmp_path_factory.mktemp("tmp")
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     # Dates show in the user's time zone: one zone for all, so pictures do not move with it.
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()

@@ -16,7 +16,9 @@ answers. The requests the app sends are counted by the simulator (`GET /_sim/exc
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -121,6 +123,8 @@ class Runs:
     def __init__(self, customer: Customer) -> None:
         self.customer = customer
         self._home = Path(tempfile.mkdtemp(prefix="smpp-tui-perf-"))
+        # Gone at exit (its terminals outlive this object): each harness run left 11 behind.
+        atexit.register(shutil.rmtree, self._home, ignore_errors=True)
         self._rows = self._home / f"rows-{customer.scale}.json"
         self._rows.write_text(json.dumps(customer.bare_rows()))
 

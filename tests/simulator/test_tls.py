@@ -4,6 +4,7 @@ handshake that holds no other client. Real sockets throughout."""
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import itertools
 import json
@@ -142,10 +143,12 @@ def test_the_banner_says_how_to_trust_the_ca_only_under_tls(demo, keys):
     world, _ = demo
     certificates = Certificates.for_host("127.0.0.1")
     with (
+        contextlib.ExitStack() as owner,
         Smsc(world, certificates=certificates) as smsc,
         Simulator(world, certificates=certificates) as plain,
         Simulator(world, tls=True, certificates=certificates) as tls,
     ):
+        owner.callback(certificates.remove)  # shared, so neither server removes its file
         ca = str(certificates.ca_path)
         assert "REQUESTS_CA_BUNDLE" not in banner(plain, smsc, keys)
         assert f"Try: curl {plain.endpoint}/auth/time" in banner(plain, smsc, keys)

@@ -428,12 +428,17 @@ class Ticks:
         return self.now
 
 
+# The machine's, read as the module loads: each test has its own temporary folder (see
+# tests/conftest.py), and the lock must be one for every worker and every run.
+_MACHINE_TMP = Path(tempfile.gettempdir())
+
+
 @contextlib.contextmanager
 def fixed_ports() -> Iterator[tuple[int, int]]:
     """The SMSC ports the pictures show, the same in every run; one test at a time takes them
     (xdist runs several). Below Linux's ephemeral range (32768-60999), where no connection
     or free port chosen by another test can land."""
-    lock_file = Path(tempfile.gettempdir()) / "smpp-tui-snapshot-ports.lock"
+    lock_file = _MACHINE_TMP / "smpp-tui-snapshot-ports.lock"
     with lock_file.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield 12775, 12776
