@@ -11,10 +11,6 @@ from smpp_tui.cli.accounts import any_account
 from smpp_tui.cli.common import Job, add_command
 from smpp_tui.cli.output import print_json, print_table, say
 
-TYPE_CHECKING = False  # typing's, without importing it: the TUI's start builds the parser
-if TYPE_CHECKING:
-    pass
-
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     credits = add_command(

@@ -7,13 +7,12 @@ as the vendored OpenAPI 3 document itself, both pointing at the URL the client u
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from smpp_tui.simulator.api_description import API_VERSION, legacy_description
 from smpp_tui.simulator.router import Handler, Request, Router
+from smpp_tui.simulator.sms.schema import vendored
 
 router = Router()
 
@@ -38,10 +37,8 @@ _INFO = {
 }
 
 
-@cache
 def _openapi(section: str) -> dict[str, Any]:
-    name = _DESCRIPTIONS[section][0]
-    return json.loads(resources.files("smpp_tui").joinpath("ovh_api", name).read_text("utf-8"))
+    return vendored(_DESCRIPTIONS[section][0])
 
 
 @cache

@@ -75,7 +75,7 @@ def listing(request: Request, ids: Sequence[Any], expand: Callable[[Any], Any]) 
     size = min(_page_header(request, "X-Pagination-Size", behaviour.max_page_size),
                behaviour.max_page_size)  # fmt: skip
     number = _page_header(request, "X-Pagination-Number", 1)
-    view = expanded.view_of(request.header, expanded_fields(request.template))
+    view = expanded.view_of(request.header, lambda: expanded_fields(request.template))
     if view.trivial:  # only the page is expanded: 20,000 SMS are not described for 50
         total, page = len(ids), [expand(item) for item in expanded.page_of(ids, size, number)]
     else:

@@ -14,9 +14,14 @@ from typing import Any
 
 
 @cache
+def vendored(name: str) -> dict[str, Any]:
+    """One of the vendored OVHcloud schemas (`sms.json`, `me-subset.json`, `auth.json`),
+    read once and shared: not to be changed."""
+    return json.loads(resources.files("smpp_tui").joinpath("ovh_api", name).read_text("utf-8"))
+
+
 def _document() -> dict[str, Any]:
-    text = resources.files("smpp_tui").joinpath("ovh_api", "sms.json").read_text("utf-8")
-    return json.loads(text)
+    return vendored("sms.json")
 
 
 def enum(name: str) -> tuple[Any, ...]:

@@ -48,9 +48,10 @@ class Order:
     invalid: tuple[str, ...]
     differed: int  # minutes
     tag: str
+    parts: int
 
     def cost(self, receiver: str) -> float:
-        return cost(receiver, parts_of(self.message))
+        return cost(receiver, self.parts)
 
     @property
     def total(self) -> float:
@@ -77,7 +78,8 @@ def order_of(fields: dict[str, Any], sender: str, receivers: Sequence[str]) -> O
         raise errors.bad_request(
             "No valid receiver: international numbers such as +33612345678 (or 0033612345678)"
         )
-    return Order(message, sender, valid, invalid, differed, fields.get("tag", ""))
+    tag = fields.get("tag", "")
+    return Order(message, sender, valid, invalid, differed, tag, parts_of(message))
 
 
 def send(source: Sends, order: Order, now: float, new_id: NewId) -> dict[str, Any]:
